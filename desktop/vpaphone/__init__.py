@@ -1,0 +1,5 @@
+"""my-vpa desktop softphone."""
+
+__version__ = "0.1.0"
+APP_NAME = "vpaphone"
+APP_DISPLAY_NAME = "my-vpa Softphone"

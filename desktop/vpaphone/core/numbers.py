@@ -1,0 +1,134 @@
+"""Dial input → Destination: the number we may dial, its region and its type (phonenumbers)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import phonenumbers
+from phonenumbers import (
+    NumberParseException,
+    PhoneNumber,
+    PhoneNumberFormat,
+    PhoneNumberType,
+)
+from phonenumbers.shortnumberinfo import is_emergency_number
+
+from vpaphone.core.dialerrors import DialErrorCode, DialInputError
+from vpaphone.core.dialhints import in_region, invalid_number_error, text_after_number_error
+from vpaphone.core.dialtext import DialText, read_dial_text
+from vpaphone.core.model import Destination, NumberKind
+
+__all__ = ["DialErrorCode", "DialInputError", "masked", "parse_dial_input"]
+
+ALWAYS_EMERGENCY = frozenset({"112", "110"})
+_MAX_SHORT_CODE = 6
+_KINDS = {
+    PhoneNumberType.FIXED_LINE: NumberKind.FIXED_LINE,
+    PhoneNumberType.MOBILE: NumberKind.MOBILE,
+    PhoneNumberType.FIXED_LINE_OR_MOBILE: NumberKind.FIXED_LINE_OR_MOBILE,
+    PhoneNumberType.TOLL_FREE: NumberKind.TOLL_FREE,
+    PhoneNumberType.PREMIUM_RATE: NumberKind.PREMIUM_RATE,
+    PhoneNumberType.SHARED_COST: NumberKind.SHARED_COST,
+    PhoneNumberType.VOIP: NumberKind.VOIP,
+    PhoneNumberType.PERSONAL_NUMBER: NumberKind.PERSONAL_NUMBER,
+    PhoneNumberType.PAGER: NumberKind.PAGER,
+    PhoneNumberType.UAN: NumberKind.UAN,
+    PhoneNumberType.VOICEMAIL: NumberKind.VOICEMAIL,
+}
+
+
+def parse_dial_input(text: str, country: str) -> Destination:
+    """Classify what the user typed, `country` being the ISO code picked in the UI.
+
+    Raises DialInputError (and nothing else) for input that is not a dialable number.
+    """
+    picked = country.strip().upper()
+    region = picked if picked in phonenumbers.SUPPORTED_REGIONS else None
+    dial = read_dial_text(text)
+    if dial.text_after:  # "… 82829980 (office)" is a number plus a note, not a phone word
+        annotated = text_after_number_error(dial, region)
+        if annotated.suggestion or not dial.phone_word:
+            raise annotated
+    if not dial.international and len(dial.digits) <= _MAX_SHORT_CODE:
+        emergency = _emergency(dial.digits, region)
+        if emergency is not None:
+            return emergency
+    number = _parse(dial, region)
+    kind, number_region = _classified(number)
+    if number_region is None and dial.without_bracketed_zero:
+        retry = _parse(replace(dial, digits=dial.without_bracketed_zero), region)
+        retry_kind, retry_region = _classified(retry)
+        if retry_region is not None:
+            number, kind, number_region = retry, retry_kind, retry_region
+    if number_region is None:
+        raise invalid_number_error(number, dial, region)
+    international = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    if dial.extension:
+        raise DialInputError(
+            DialErrorCode.NOT_A_NUMBER,
+            "Extensions can't be dialled with the number: call the main number and key in "
+            "the extension once the call is answered.",
+            suggestion=international,
+        )
+    return Destination(
+        e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+        region=number_region,
+        kind=kind,
+        national=phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL),
+        international=international,
+    )
+
+
+def masked(destination: Destination) -> str:
+    """The number as logs may show it: country and area code, last two digits ("+49 221 ***80")."""
+    if destination.is_emergency or not destination.international:
+        return destination.e164
+    groups = re.split(r"[ -]", destination.international)
+    kept = groups[:2] if len(groups) > 2 else groups[:1]
+    return f"{' '.join(kept)} ***{destination.e164[-2:]}"
+
+
+def _emergency(digits: str, region: str | None) -> Destination | None:
+    if digits in ALWAYS_EMERGENCY or (region and is_emergency_number(digits, region)):
+        region = region or phonenumbers.UNKNOWN_REGION
+        return Destination(digits, region, NumberKind.EMERGENCY, digits, international=digits)
+    return None
+
+
+def _classified(number: PhoneNumber) -> tuple[NumberKind, str | None]:
+    """Kind and region of a valid number; region None if it is invalid."""
+    kind = _KINDS.get(phonenumbers.number_type(number), NumberKind.UNKNOWN)
+    region = phonenumbers.region_code_for_number(number)
+    if kind is NumberKind.UNKNOWN:  # number_type is UNKNOWN exactly for invalid numbers
+        return kind, None
+    return kind, region
+
+
+def _parse(dial: DialText, region: str | None) -> PhoneNumber:
+    text = f"+{dial.digits}" if dial.international else dial.digits
+    try:
+        return phonenumbers.parse(text, region)
+    except NumberParseException as error:
+        raise _parse_error(error, dial, region) from None
+
+
+def _parse_error(error: NumberParseException, dial: DialText, region: str | None) -> DialInputError:
+    where = in_region(region)
+    if error.error_type == NumberParseException.INVALID_COUNTRY_CODE:
+        if dial.international:
+            return DialInputError(
+                DialErrorCode.INVALID_COUNTRY_CODE,
+                "There is no country with this code: check the digits after the +.",
+            )
+        return DialInputError(
+            DialErrorCode.INVALID_COUNTRY_CODE,
+            "Pick the destination country, or type the number with + and its country code.",
+        )
+    if error.error_type == NumberParseException.TOO_LONG:
+        return DialInputError(DialErrorCode.TOO_LONG, f"Too long for a phone number{where}.")
+    if dial.international and len(dial.digits) <= 3:
+        return DialInputError(
+            DialErrorCode.TOO_SHORT, "Type the rest of the number after the country code."
+        )
+    return DialInputError(DialErrorCode.TOO_SHORT, f"Too short for a phone number{where}.")

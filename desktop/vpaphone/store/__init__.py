@@ -1,0 +1,35 @@
+"""Local storage on SQLite (stdlib only): call records, tasks cache, work sessions, outbox."""
+
+from vpaphone.store.calls import CallStore, PhoneSeconds, StoredCall
+from vpaphone.store.errors import (
+    DatabaseCorruptError,
+    SchemaTooNewError,
+    StoreBusyError,
+    StoreError,
+    WorkRunningError,
+)
+from vpaphone.store.outbox import Outbox, OutboxItem, OutboxKind
+from vpaphone.store.store import DB_FILENAME, Recovered, Store
+from vpaphone.store.tasks import CachedTasks, TaskCache
+from vpaphone.store.work import WorkSession, WorkStore
+
+__all__ = [
+    "DB_FILENAME",
+    "CachedTasks",
+    "CallStore",
+    "DatabaseCorruptError",
+    "Outbox",
+    "OutboxItem",
+    "OutboxKind",
+    "PhoneSeconds",
+    "Recovered",
+    "SchemaTooNewError",
+    "Store",
+    "StoreBusyError",
+    "StoreError",
+    "StoredCall",
+    "TaskCache",
+    "WorkRunningError",
+    "WorkSession",
+    "WorkStore",
+]

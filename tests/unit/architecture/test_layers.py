@@ -1,0 +1,60 @@
+"""The domain core and the store stay plain Python: no Qt, no pjsua2, no network.
+
+Two independent checks: import-linter's static contracts (pyproject.toml), and a runtime
+import of every core/store module in a fresh interpreter where Qt and pjsua2 cannot load.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import vpaphone.core
+import vpaphone.store
+
+ROOT = Path(__file__).resolve().parents[3]
+FORBIDDEN = ("PySide6", "shiboken6", "pjsua2", "httpx", "keyring")
+
+
+def _modules(package: object) -> list[str]:
+    path = package.__path__  # type: ignore[attr-defined]
+    prefix = package.__name__ + "."  # type: ignore[attr-defined]
+    return [m.name for m in pkgutil.walk_packages(path, prefix)]
+
+
+def test_import_contracts_hold() -> None:
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_core_and_store_import_without_qt_or_pjsua2() -> None:
+    modules = _modules(vpaphone.core) + _modules(vpaphone.store)
+    assert "vpaphone.core.model" in modules
+    # A None entry in sys.modules makes `import X` raise ImportError: any transitive use fails.
+    script = (
+        "import sys\n"
+        f"for name in {FORBIDDEN!r}: sys.modules[name] = None\n"
+        f"for name in {modules!r}: __import__(name)\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_forbidden_import_is_detected() -> None:
+    """The runtime check above would catch a violation (guards against a vacuous check)."""
+    script = "import sys\nsys.modules['PySide6'] = None\nimport PySide6.QtCore\n"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "ImportError" in result.stderr or "ModuleNotFoundError" in result.stderr
