@@ -1,0 +1,125 @@
+"""The my-vpa operations the softphone uses, as typed methods over a signed-in Session."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from vpaphone.core.calls import CallRecord
+from vpaphone.core.model import Task, TelephonyArea
+from vpaphone.myvpa.models import (
+    AdminRequest,
+    AdminRequestKind,
+    ChatMessage,
+    Profile,
+    Provisioning,
+    UploadOutcome,
+    parse_time,
+    profile_from,
+    provisioning_from,
+    task_from,
+)
+from vpaphone.myvpa.session import Session
+
+MAX_BATCH = 500  # per list, as the contract allows
+
+
+def _time(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def call_record_json(record: CallRecord) -> dict[str, Any]:
+    """A CallRecord in the contract's CallRecordUpload shape."""
+    return {
+        "client_id": record.id,
+        "task_id": record.task_id,
+        "direction": record.direction.value,
+        "e164": record.e164,
+        "zone": record.zone.value,
+        "area": record.area.value,
+        "started_at": _time(record.started_at),
+        "answered_at": _time(record.answered_at),
+        "ended_at": _time(record.ended_at),
+        "end_reason": record.end_reason.value if record.end_reason else None,
+        "sip_status": record.sip_status,
+        "talk_seconds": round(record.talk_seconds, 3),
+        "counts_as_task_time": record.counts_as_task_time,
+    }
+
+
+def work_session_json(
+    client_id: str, task_id: str, started_at: datetime, ended_at: datetime
+) -> dict[str, Any]:
+    return {
+        "client_id": client_id,
+        "task_id": task_id,
+        "started_at": _time(started_at),
+        "ended_at": _time(ended_at),
+    }
+
+
+class MyVpaClient:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def profile(self) -> Profile:
+        return profile_from(self.session.call("getProfile").data)
+
+    def provisioning(self) -> Provisioning:
+        return provisioning_from(self.session.call("getProvisioning").data)
+
+    def active_tasks(self) -> list[Task]:
+        data = self.session.call("listActiveTasks").data
+        return [task_from(item) for item in data["tasks"]]
+
+    def set_task_area(self, task_id: str, area: TelephonyArea) -> Task:
+        reply = self.session.call(
+            "setTaskArea", body={"telephony_area": area.value}, path_params={"task_id": task_id}
+        )
+        return task_from(reply.data)
+
+    def upload(
+        self,
+        call_records: Sequence[dict[str, Any]] = (),
+        work_sessions: Sequence[dict[str, Any]] = (),
+    ) -> UploadOutcome:
+        """One batch (contract shapes, see call_record_json); idempotent by client id."""
+        if len(call_records) > MAX_BATCH or len(work_sessions) > MAX_BATCH:
+            raise ValueError(f"at most {MAX_BATCH} call records and work sessions per batch")
+        sent = {item["client_id"] for item in [*call_records, *work_sessions]}
+        reply = self.session.call(
+            "uploadBatch",
+            body={"call_records": list(call_records), "work_sessions": list(work_sessions)},
+        )
+        results = reply.data["results"]
+        accepted = frozenset(r["client_id"] for r in results if r["status"] == "accepted")
+        duplicates = frozenset(r["client_id"] for r in results if r["status"] == "duplicate")
+        # Only ids we sent count: a server echoing foreign ids must not mark anything delivered.
+        return UploadOutcome(accepted & sent, duplicates & sent)
+
+    def admin_request(
+        self, kind: AdminRequestKind, message: str, task_id: str | None = None
+    ) -> AdminRequest:
+        reply = self.session.call(
+            "createAdminRequest", body={"kind": kind.value, "task_id": task_id, "message": message}
+        )
+        data = reply.data
+        return AdminRequest(
+            data["id"],
+            AdminRequestKind(data["kind"]),
+            data["task_id"],
+            parse_time(data["created_at"]),
+        )
+
+    def post_telefonfaktor(self, task_id: str, zone: str, language: str, text: str) -> ChatMessage:
+        """Post the "Telefonfaktor DE/EU" text (made by vpaphone.core) to the task chat."""
+        reply = self.session.call(
+            "postTelefonfaktor",
+            body={"zone": zone, "language": language, "text": text},
+            path_params={"task_id": task_id},
+        )
+        data = reply.data
+        return ChatMessage(data["id"], data["task_id"], parse_time(data["posted_at"]))

@@ -1,0 +1,91 @@
+"""Where my-vpa is and which CA to trust: set by IT in `<config dir>/myvpa.json` or environment.
+
+    {"base_url": "https://my-vpa.example/api/v1", "ca_bundle": "/etc/ssl/company-ca.pem"}
+
+Environment variables VPAPHONE_MYVPA_URL and VPAPHONE_CA_BUNDLE override the file. Nothing
+secret belongs here. Bad values give a SettingsError naming the file, the key and the problem.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import ssl
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from vpaphone import paths
+from vpaphone.myvpa.transport import TransportConfig
+
+SETTINGS_FILE = "myvpa.json"
+URL_ENV = "VPAPHONE_MYVPA_URL"
+CA_ENV = "VPAPHONE_CA_BUNDLE"
+
+
+class SettingsError(ValueError):
+    """The my-vpa settings cannot work; the message says where and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class MyVpaSettings:
+    base_url: str | None  # None: not configured (only the demo works)
+    ca_bundle: Path | None = None  # None: the system's trust store
+
+    def transport_config(self) -> TransportConfig:
+        if self.base_url is None:
+            raise SettingsError(
+                f"The my-vpa server address is not configured: set base_url in "
+                f"{paths.config_dir() / SETTINGS_FILE} or {URL_ENV}."
+            )
+        return TransportConfig(self.base_url, ca_bundle=self.ca_bundle)
+
+
+def load_settings(
+    path: Path | None = None, environ: Mapping[str, str] | None = None
+) -> MyVpaSettings:
+    path = path or paths.config_dir() / SETTINGS_FILE
+    environ = os.environ if environ is None else environ
+    data: dict[str, object] = {}
+    if path.exists():
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise SettingsError(f"{path}: not readable JSON ({exc})") from None
+        if not isinstance(loaded, dict):
+            raise SettingsError(f"{path}: expected a JSON object with base_url and ca_bundle")
+        unknown = sorted(set(loaded) - {"base_url", "ca_bundle"})
+        if unknown:
+            raise SettingsError(f"{path}: unknown setting(s) {', '.join(unknown)}")
+        data = loaded
+    url = environ.get(URL_ENV) or data.get("base_url")
+    ca = environ.get(CA_ENV) or data.get("ca_bundle")
+    url_where = URL_ENV if environ.get(URL_ENV) else f"{path}: base_url"
+    ca_where = CA_ENV if environ.get(CA_ENV) else f"{path}: ca_bundle"
+    return MyVpaSettings(
+        base_url=None if url is None else _url(url, url_where),
+        ca_bundle=None if ca is None else _ca_bundle(ca, ca_where),
+    )
+
+
+def _url(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise SettingsError(f"{where}: must be a text like https://my-vpa.example/api/v1")
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname:
+        raise SettingsError(f"{where}: must be an https:// address with a host, got {value!r}")
+    return value.rstrip("/")
+
+
+def _ca_bundle(value: object, where: str) -> Path:
+    if not isinstance(value, str) or not value:
+        raise SettingsError(f"{where}: must be the path of a PEM file")
+    bundle = Path(value).expanduser()
+    if not bundle.is_file():
+        raise SettingsError(f"{where}: no such file {bundle}")
+    try:
+        ssl.create_default_context(cafile=str(bundle))
+    except (ssl.SSLError, OSError) as exc:
+        raise SettingsError(f"{where}: {bundle} holds no usable CA certificate ({exc})") from None
+    return bundle

@@ -1,0 +1,230 @@
+"""HTTPS to my-vpa: verification always on, timeouts, retries, and contract-checked responses.
+
+Retries (with exponential backoff) only for network errors and 5xx: a 4xx is the server's final
+word. Every body is size-limited, parsed and validated before anyone sees it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from vpaphone import __version__
+from vpaphone.myvpa.contract import Contract, load_contract
+from vpaphone.myvpa.errors import (
+    AccountLockedError,
+    ApiError,
+    ContractViolationError,
+    InvalidCredentialsError,
+    MyVpaError,
+    ServerUnreachableError,
+    SignInRequiredError,
+)
+
+log = logging.getLogger(__name__)
+JSON_TYPES = ("application/json", "application/problem+json")
+
+
+class TokenExpiredError(ApiError):
+    """The access token expired; the session refreshes it and retries (never shown to users)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TransportConfig:
+    base_url: str  # e.g. https://my-vpa.example/api/v1
+    ca_bundle: Path | None = None  # company CA bundle; None = the system's trust store
+    connect_timeout: float = 5.0
+    read_timeout: float = 15.0
+    retries: int = 3  # extra attempts after the first, network errors and 5xx only
+    backoff: float = 0.5  # seconds before the first retry, doubled each time
+    max_body_bytes: int = 2 * 1024 * 1024
+    allow_http_loopback: bool = False  # plain HTTP only for the local demo server
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    status: int
+    data: Any  # validated JSON, or None for bodiless replies
+
+
+def _check_url(config: TransportConfig) -> None:
+    parts = urlsplit(config.base_url)
+    if parts.scheme == "https":
+        return
+    if parts.scheme == "http" and config.allow_http_loopback:
+        try:
+            if ipaddress.ip_address(parts.hostname or "").is_loopback:
+                return
+        except ValueError:
+            pass
+    raise ValueError("my-vpa must be reached over https (plain http only for the local demo)")
+
+
+def _is_tls_failure(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+class Transport:
+    def __init__(
+        self,
+        config: TransportConfig,
+        *,
+        contract: Contract | None = None,
+        http_transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        _check_url(config)
+        self.config = config
+        self.contract = contract or load_contract()
+        self._sleep = sleep
+        verify = ssl.create_default_context(
+            cafile=str(config.ca_bundle) if config.ca_bundle else None
+        )
+        self._client = httpx.Client(
+            base_url=config.base_url.rstrip("/"),
+            verify=verify,
+            timeout=httpx.Timeout(config.read_timeout, connect=config.connect_timeout),
+            headers={"User-Agent": f"vpaphone/{__version__}"},
+            follow_redirects=False,
+            transport=http_transport,
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def send(
+        self,
+        operation_id: str,
+        *,
+        body: object = None,
+        token: str | None = None,
+        path_params: dict[str, str] | None = None,
+    ) -> Reply:
+        """Perform an operation of the contract; raise a MyVpaError subclass on any failure."""
+        operation = self.contract.operations[operation_id]
+        url = operation.url_path(**(path_params or {}))
+        headers = {"Accept": ", ".join(JSON_TYPES)}
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token}"
+        delay = self.config.backoff
+        for attempt in range(self.config.retries + 1):
+            last = attempt == self.config.retries
+            try:
+                status, content_type, raw = self._exchange(operation.method, url, headers, body)
+            except httpx.TransportError as exc:
+                if _is_tls_failure(exc):
+                    raise ServerUnreachableError(
+                        "The my-vpa server's certificate could not be verified.", code="tls"
+                    ) from None
+                if last:
+                    raise ServerUnreachableError(
+                        f"my-vpa cannot be reached ({type(exc).__name__}). "
+                        "Check the internet connection and try again.",
+                        code="network",
+                    ) from None
+                log.info("my-vpa %s: %s, retrying", operation_id, type(exc).__name__)
+            else:
+                if status < 500 or last:
+                    return self._reply(operation_id, status, content_type, raw)
+                log.info("my-vpa %s: HTTP %d, retrying", operation_id, status)
+            self._sleep(delay)
+            delay *= 2
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _exchange(
+        self, method: str, url: str, headers: dict[str, str], body: object
+    ) -> tuple[int, str, bytes]:
+        content = None if body is None else json.dumps(body).encode()
+        if content is not None:
+            headers = {**headers, "Content-Type": "application/json"}
+        with self._client.stream(method, url, headers=headers, content=content) as response:
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > self.config.max_body_bytes:
+                    raise ContractViolationError(
+                        "my-vpa sent an oversized response", code="contract_violation"
+                    )
+                chunks.append(chunk)
+            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            return response.status_code, content_type, b"".join(chunks)
+
+    def _reply(self, operation_id: str, status: int, content_type: str, raw: bytes) -> Reply:
+        what = f"my-vpa's answer to {operation_id} (HTTP {status})"
+        pointer = self.contract.schema_pointer(operation_id, status)
+        if 200 <= status < 300 and not self.contract.is_documented(operation_id, status):
+            raise ContractViolationError(
+                f"{what} is not in the contract", code="contract_violation"
+            )
+        if pointer is None and status < 300:
+            return Reply(status, None)
+        if status >= 300:  # an error page need not be JSON (e.g. a proxy's 502 in HTML)
+            try:
+                problem = _parse_json(raw, content_type, what)
+            except ContractViolationError:
+                problem = None
+            raise _problem_error(self.contract, status, problem, what)
+        data = _parse_json(raw, content_type, what)
+        assert pointer is not None
+        self.contract.check(pointer, data, what)
+        return Reply(status, data)
+
+
+def _parse_json(raw: bytes, content_type: str, what: str) -> Any:
+    if content_type not in JSON_TYPES:
+        raise ContractViolationError(f"{what} is not JSON", code="contract_violation")
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        raise ContractViolationError(
+            f"{what} is not valid JSON", code="contract_violation"
+        ) from None
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")  # NaN / Infinity: Python accepts them, JSON does not
+
+
+def _problem_error(contract: Contract, status: int, data: Any, what: str) -> MyVpaError:
+    if 300 <= status < 400:
+        return ContractViolationError(
+            f"{what}: redirects are not allowed", code="contract_violation"
+        )
+    problem_ok = not contract.errors("/components/schemas/Problem", data)
+    code = data["code"] if problem_ok else ""
+    if status >= 500:
+        return ServerUnreachableError(
+            f"my-vpa has a problem right now (HTTP {status}). Please try again later.",
+            code=code or "server_error",
+        )
+    if code == "invalid_credentials":
+        return InvalidCredentialsError("Wrong user name or password.", code=code)
+    if code == "account_locked":
+        return AccountLockedError(
+            "Your my-vpa account is locked. Please contact the my-vpa admin team.", code=code
+        )
+    if code == "token_expired":
+        return TokenExpiredError("The session expired.", code=code, status=status)
+    if code in ("refresh_invalid", "token_invalid") or status == 401:
+        return SignInRequiredError("Please sign in to my-vpa again.", code=code or "unauthorized")
+    return ApiError(
+        f"my-vpa refused the request (HTTP {status}, {code or 'no code'}).",
+        code=code or "http_error",
+        status=status,
+    )
