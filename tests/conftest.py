@@ -3,6 +3,30 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+
+import pytest
+
+from tests.fixtures.pulseaudio import PulseServer, pulse_server
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
+
+# Qt Multimedia binds to the first PulseAudio server it sees in a process, so there is one
+# server for the whole run, started before any test can initialise Qt's audio.
+_AUDIO_MARKERS = ("pulseaudio", "gui")
+
+
+@pytest.fixture(scope="session")
+def pulse(request: pytest.FixtureRequest) -> Iterator[PulseServer]:
+    """The run's private PulseAudio server (null sinks; see tests/fixtures/pulseaudio.py)."""
+    with pulse_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _audio_server_first(request: pytest.FixtureRequest) -> None:
+    """Start the PulseAudio server up front when any selected test may touch Qt audio."""
+    items = request.session.items
+    if any(item.get_closest_marker(m) for item in items for m in _AUDIO_MARKERS):
+        request.getfixturevalue("pulse")

@@ -13,6 +13,7 @@ from vpaphone import APP_DISPLAY_NAME, __version__
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "check-number": ("check_number", "classify a number and run the call gate (JSON out)"),
     "diagnose": ("diagnose", "list versions, audio devices and engine checks for support"),
+    "dial": ("dial", "open the running softphone with a number (or tel:/sip:/callto: link)"),
 }
 APP_MODULE = "app"  # what runs without a sub-command: the softphone itself
 

@@ -45,6 +45,16 @@ def config_dir() -> Path:
     return path
 
 
+def managed_config_dir() -> Path:
+    """System-wide settings that IT deploys (read-only for the app; may not exist)."""
+    override = os.environ.get("VPAPHONE_MANAGED_CONFIG")
+    if override:
+        return Path(override)
+    if sys.platform == "win32" or sys.platform == "darwin":
+        return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False))
+    return Path("/etc") / APP_NAME  # not /etc/xdg: where Linux admins look for it
+
+
 def log_dir() -> Path:
     path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)

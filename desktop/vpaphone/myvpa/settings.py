@@ -1,8 +1,13 @@
-"""Where my-vpa is and which CA to trust: set by IT in `<config dir>/myvpa.json` or environment.
+"""Where my-vpa is and which CA to trust: set by IT in a managed `myvpa.json`, or per user.
+
+Managed (system-wide) file: `paths.managed_config_dir()/myvpa.json` — /etc/vpaphone on Linux,
+%PROGRAMDATA%\\vpaphone on Windows, /Library/Application Support/vpaphone on macOS. User file:
+`<config dir>/myvpa.json`. Same keys in both:
 
     {"base_url": "https://my-vpa.example/api/v1", "ca_bundle": "/etc/ssl/company-ca.pem"}
 
-Environment variables VPAPHONE_MYVPA_URL and VPAPHONE_CA_BUNDLE override the file. Nothing
+Environment variables VPAPHONE_MYVPA_URL and VPAPHONE_CA_BUNDLE override the user file, never the
+managed one. Nothing
 secret belongs here. Bad values give a SettingsError naming the file, the key and the problem.
 """
 
@@ -43,30 +48,50 @@ class MyVpaSettings:
 
 
 def load_settings(
-    path: Path | None = None, environ: Mapping[str, str] | None = None
+    path: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    managed_path: Path | None = None,
 ) -> MyVpaSettings:
+    """Settings in force. A key set by IT in the managed file wins over the environment, which
+    wins over the user's own file: a managed installation cannot be pointed elsewhere."""
     path = path or paths.config_dir() / SETTINGS_FILE
+    managed_path = managed_path or paths.managed_config_dir() / SETTINGS_FILE
     environ = os.environ if environ is None else environ
-    data: dict[str, object] = {}
-    if path.exists():
-        try:
-            loaded = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise SettingsError(f"{path}: not readable JSON ({exc})") from None
-        if not isinstance(loaded, dict):
-            raise SettingsError(f"{path}: expected a JSON object with base_url and ca_bundle")
-        unknown = sorted(set(loaded) - {"base_url", "ca_bundle"})
-        if unknown:
-            raise SettingsError(f"{path}: unknown setting(s) {', '.join(unknown)}")
-        data = loaded
-    url = environ.get(URL_ENV) or data.get("base_url")
-    ca = environ.get(CA_ENV) or data.get("ca_bundle")
-    url_where = URL_ENV if environ.get(URL_ENV) else f"{path}: base_url"
-    ca_where = CA_ENV if environ.get(CA_ENV) else f"{path}: ca_bundle"
-    return MyVpaSettings(
-        base_url=None if url is None else _url(url, url_where),
-        ca_bundle=None if ca is None else _ca_bundle(ca, ca_where),
+    sources: list[tuple[str, Mapping[str, object]]] = [(f"{managed_path}", _read(managed_path))]
+    sources.append(
+        ("environment", {"base_url": environ.get(URL_ENV), "ca_bundle": environ.get(CA_ENV)})
     )
+    sources.append((f"{path}", _read(path)))
+    env_names = {"base_url": URL_ENV, "ca_bundle": CA_ENV}
+
+    def pick(key: str) -> tuple[object, str] | None:
+        for where, data in sources:
+            value = data.get(key)
+            if value is not None and value != "":
+                label = env_names[key] if where == "environment" else f"{where}: {key}"
+                return value, label
+        return None
+
+    url, ca = pick("base_url"), pick("ca_bundle")
+    return MyVpaSettings(
+        base_url=None if url is None else _url(*url),
+        ca_bundle=None if ca is None else _ca_bundle(*ca),
+    )
+
+
+def _read(path: Path) -> dict[str, object]:
+    if not path.exists():
+        return {}
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SettingsError(f"{path}: not readable JSON ({exc})") from None
+    if not isinstance(loaded, dict):
+        raise SettingsError(f"{path}: expected a JSON object with base_url and ca_bundle")
+    unknown = sorted(set(loaded) - {"base_url", "ca_bundle"})
+    if unknown:
+        raise SettingsError(f"{path}: unknown setting(s) {', '.join(unknown)}")
+    return loaded
 
 
 def _url(value: object, where: str) -> str:

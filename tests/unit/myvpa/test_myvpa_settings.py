@@ -58,3 +58,33 @@ def test_ca_bundle_must_hold_a_certificate(tmp_path: Path) -> None:
     junk.write_text("not a certificate")
     with pytest.raises(SettingsError, match="holds no usable CA certificate"):
         load_settings(tmp_path / "absent.json", environ={"VPAPHONE_CA_BUNDLE": str(junk)})
+
+
+def test_managed_file_wins_over_environment_and_user(tmp_path: Path) -> None:
+    """IT's managed settings cannot be overridden by the user or the environment."""
+    ca = make_certificates(tmp_path / "pki").ca_file
+    managed = _write(
+        tmp_path / "managed.json", {"base_url": "https://my-vpa.corp/api/v1", "ca_bundle": str(ca)}
+    )
+    user = _write(tmp_path / "user.json", {"base_url": "https://elsewhere.example/api/v1"})
+    settings = load_settings(
+        user, environ={"VPAPHONE_MYVPA_URL": "https://env.example"}, managed_path=managed
+    )
+    assert settings.base_url == "https://my-vpa.corp/api/v1"
+    assert settings.ca_bundle == ca
+
+
+def test_managed_file_may_set_only_some_keys(tmp_path: Path) -> None:
+    ca = make_certificates(tmp_path / "pki").ca_file
+    managed = _write(tmp_path / "managed.json", {"ca_bundle": str(ca)})
+    user = _write(tmp_path / "user.json", {"base_url": "https://my-vpa.example/api/v1"})
+    settings = load_settings(user, environ={}, managed_path=managed)
+    assert settings.base_url == "https://my-vpa.example/api/v1"
+    assert settings.ca_bundle == ca
+
+
+def test_broken_managed_file_names_itself(tmp_path: Path) -> None:
+    managed = tmp_path / "managed.json"
+    managed.write_text("{not json", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"managed\.json: not readable JSON"):
+        load_settings(tmp_path / "absent.json", environ={}, managed_path=managed)

@@ -1,0 +1,127 @@
+"""`vpaphone diagnose`: what a support person needs to know about this machine, as sections.
+
+Each section is built by one function in SECTIONS; a failing section shows its error and the
+others still run. Add a section by appending (title, builder) to SECTIONS. Nothing secret and no
+phone number may appear in the output. Heavy imports (Qt, pjsua2) happen inside the section
+functions ("lazy"): the CLI imports this module just to build its parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from vpaphone import __version__
+from vpaphone.commands import diagnose_checks as checks
+
+Lines = list[tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    lines: Lines
+    failed: bool = False
+
+
+def versions_section() -> Lines:
+    from PySide6 import QtCore  # noqa: PLC0415 (lazy)
+    from PySide6 import __version__ as pyside_version  # noqa: PLC0415 (lazy)
+
+    lines: Lines = [
+        ("vpaphone", __version__),
+        ("python", f"{platform.python_version()} ({sys.executable})"),
+        ("platform", platform.platform()),
+        ("Qt", QtCore.qVersion()),
+        ("PySide6", pyside_version),
+    ]
+    try:
+        from vpaphone.sip.info import pjproject_version  # noqa: PLC0415 (lazy)
+
+        lines.append(("pjproject", pjproject_version()))
+    except Exception as exc:
+        lines.append(("pjproject", f"not loadable: {exc}"))
+    return lines
+
+
+def audio_devices_section() -> Lines:
+    from vpaphone.audio.diagnostics import device_lines  # noqa: PLC0415 (lazy)
+
+    return device_lines()
+
+
+def audio_engine_section() -> Lines:
+    from vpaphone.audio.diagnostics import null_device_line  # noqa: PLC0415 (lazy)
+
+    return [null_device_line()]
+
+
+SECTIONS: list[tuple[str, Callable[[], Lines]]] = [
+    ("Versions", versions_section),
+    ("Configuration", checks.configuration_section),
+    ("Keychain", checks.keychain_section),
+    ("Reachability", checks.reachability_section),
+    ("Audio devices", audio_devices_section),
+    ("Audio engine", audio_engine_section),
+]
+
+
+def collect() -> list[Section]:
+    sections = []
+    for title, build in SECTIONS:
+        try:
+            sections.append(Section(title, build()))
+        except Exception as exc:  # one broken probe must not hide the others
+            sections.append(Section(title, [("error", f"{type(exc).__name__}: {exc}")], True))
+    return sections
+
+
+def render_text(sections: list[Section]) -> str:
+    out: list[str] = []
+    for section in sections:
+        out.append(f"== {section.title}")
+        width = max((len(key) for key, _ in section.lines), default=0)
+        out.extend(f"{key.ljust(width)}  {value}" for key, value in section.lines)
+        out.append("")
+    return "\n".join(out)
+
+
+@contextlib.contextmanager
+def _native_stdout_to_stderr() -> Iterator[None]:
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def run(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415 (lazy)
+
+    # Qt's device lists need an application object; no window is opened.
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    with _native_stdout_to_stderr():  # pjlib prints a banner to fd 1 before logging is set up
+        sections = collect()
+    if args.json:
+        data = [
+            {"title": s.title, "failed": s.failed, "lines": [list(line) for line in s.lines]}
+            for s in sections
+        ]
+        print(json.dumps(data, indent=2))
+    else:
+        print(render_text(sections))
+    del app
+    return 1 if any(s.failed for s in sections) else 0

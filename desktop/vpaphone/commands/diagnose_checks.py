@@ -1,0 +1,148 @@
+"""`vpaphone diagnose` sections about configuration, keychain and network reachability.
+
+Nothing secret is printed: no passwords, tokens, user names or phone numbers — only where
+settings come from, which keychain backend answers, and whether servers answer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import ssl
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from vpaphone import paths
+
+Lines = list[tuple[str, str]]
+TIMEOUT_S = 3.0
+
+
+def configuration_section() -> Lines:
+    from vpaphone.myvpa.settings import (  # noqa: PLC0415 (lazy)
+        CA_ENV,
+        SETTINGS_FILE,
+        URL_ENV,
+        SettingsError,
+        load_settings,
+    )
+
+    managed = paths.managed_config_dir() / SETTINGS_FILE
+    user = paths.config_dir() / SETTINGS_FILE
+    lines: Lines = [
+        ("managed settings", f"{managed} ({'present' if managed.is_file() else 'absent'})"),
+        ("user settings", f"{user} ({'present' if user.is_file() else 'absent'})"),
+        ("environment", ", ".join(v for v in (URL_ENV, CA_ENV) if os.environ.get(v)) or "none"),
+    ]
+    try:
+        settings = load_settings()
+        lines.append(("my-vpa server", settings.base_url or "not configured (only --demo works)"))
+        lines.append(("CA bundle", str(settings.ca_bundle or "system trust store")))
+    except SettingsError as exc:
+        lines.append(("problem", str(exc)))
+    lines += [
+        ("data dir", str(paths.data_dir())),
+        ("config dir", str(paths.config_dir())),
+        ("log dir", str(paths.log_dir())),
+    ]
+    return lines
+
+
+def keychain_section() -> Lines:
+    import keyring  # noqa: PLC0415 (lazy)
+    from keyring.errors import KeyringError  # noqa: PLC0415 (lazy)
+
+    backend = keyring.get_keyring()
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    try:  # a read of a key that never exists: proves the keychain answers, reveals nothing
+        keyring.get_password("vpaphone diagnose", f"probe-{uuid.uuid4()}")
+        state = "usable"
+    except KeyringError as exc:
+        state = f"not usable ({type(exc).__name__}): the app will ask for the password each start"
+    return [("backend", name), ("state", state)]
+
+
+def reachability_section() -> Lines:
+    from vpaphone.myvpa.settings import SettingsError, load_settings  # noqa: PLC0415 (lazy)
+
+    lines: Lines = []
+    try:
+        settings = load_settings()
+    except SettingsError:
+        settings = None
+    if settings is None or settings.base_url is None:
+        lines.append(("my-vpa server", "not configured"))
+    else:
+        lines.append(("my-vpa server", _https_check(settings.base_url, settings.ca_bundle)))
+    lines.append(("SIP registrar", _registrar_check(paths.data_dir() / "myvpa-cache.json")))
+    return lines
+
+
+def _https_check(base_url: str, ca_bundle: Path | None) -> str:
+    parts = urlsplit(base_url)
+    host, port = parts.hostname or "", parts.port or 443
+    context = ssl.create_default_context(cafile=str(ca_bundle) if ca_bundle else None)
+    started = time.monotonic()
+    try:
+        with (
+            socket.create_connection((host, port), timeout=TIMEOUT_S) as raw,
+            context.wrap_socket(raw, server_hostname=host) as tls,
+        ):
+            version = tls.version()
+    except ssl.SSLCertVerificationError as exc:
+        return f"{host}:{port} certificate not trusted ({exc.verify_message})"
+    except OSError as exc:
+        return f"{host}:{port} unreachable ({type(exc).__name__}: {exc})"
+    return f"{host}:{port} reachable, {version}, certificate verified, {_ms(started)}"
+
+
+def _registrar_check(cache_file: Path) -> str:
+    """Where the cached provisioning says the registrar is, and whether it answers."""
+    try:
+        sip = json.loads(cache_file.read_text(encoding="utf-8"))["provisioning"]["sip"]
+        host_port: str = sip["outbound_proxy"] or sip["registrar"]
+        transport: str = sip["transport"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "unknown until the first sign-in (no cached provisioning)"
+    host, _, port_text = host_port.rpartition(":") if ":" in host_port else (host_port, "", "")
+    default_port = 5061 if transport == "tls" else 5060
+    port = int(port_text) if port_text.isdigit() else default_port
+    started = time.monotonic()
+    try:
+        if transport == "udp":
+            return f"{host}:{port}/udp {_sip_options_udp(host, port)}, {_ms(started)}"
+        with socket.create_connection((host, port), timeout=TIMEOUT_S):
+            return f"{host}:{port}/{transport} accepts connections, {_ms(started)}"
+    except OSError as exc:
+        return f"{host}:{port}/{transport} unreachable ({type(exc).__name__}: {exc})"
+
+
+def _sip_options_udp(host: str, port: int) -> str:
+    """One SIP OPTIONS over UDP: any SIP reply proves the registrar is there."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.settimeout(TIMEOUT_S)
+        sock.connect((host, port))
+        local_host, local_port = sock.getsockname()
+        branch, tag = uuid.uuid4().hex, uuid.uuid4().hex[:8]
+        request = (
+            f"OPTIONS sip:{host}:{port} SIP/2.0\r\n"
+            f"Via: SIP/2.0/UDP {local_host}:{local_port};branch=z9hG4bK{branch};rport\r\n"
+            "Max-Forwards: 70\r\n"
+            f"From: <sip:diagnose@{local_host}>;tag={tag}\r\n"
+            f"To: <sip:{host}:{port}>\r\n"
+            f"Call-ID: {uuid.uuid4().hex}@{local_host}\r\n"
+            "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"
+        )
+        sock.send(request.encode("ascii"))
+        try:
+            reply = sock.recv(4096).split(b"\r\n", 1)[0].decode("ascii", "replace")
+        except TimeoutError:
+            return "no SIP answer within 3 s"
+    return f"answers ({reply[:40]})"
+
+
+def _ms(started: float) -> str:
+    return f"{(time.monotonic() - started) * 1000:.0f} ms"

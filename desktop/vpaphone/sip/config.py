@@ -1,0 +1,78 @@
+"""Typed SIP account configuration, as provisioned by my-vpa (or the demo backend)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Transport(enum.StrEnum):
+    UDP = "udp"
+    TCP = "tcp"
+    TLS = "tls"
+
+
+class SrtpMode(enum.StrEnum):
+    OFF = "off"
+    OPTIONAL = "optional"
+    MANDATORY = "mandatory"
+
+
+class SipConfigError(ValueError):
+    """The account configuration cannot work; the message names the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class SipAccountConfig:
+    """One SIP account.
+
+    `domain` is the SIP domain of the account's address (`sip:username@domain`) and of the
+    numbers dialled (`sip:+49…@domain;user=phone`); it may carry a port ("127.0.0.1:5070").
+    `registrar` ("host[:port]") defaults to the domain. With `register=False` (the demo peer)
+    nothing is registered and calls go straight to the domain. `outbound_proxy` ("host[:port]")
+    routes every request through a proxy, for domains that do not resolve.
+    The password is handed over in memory only (from the OS keychain) and never logged.
+    """
+
+    domain: str
+    username: str
+    password: str = ""
+    register: bool = True
+    registrar: str | None = None
+    transport: Transport = Transport.UDP
+    outbound_proxy: str | None = None
+    auth_username: str | None = None  # digest user if it differs from the SIP username
+    caller_id: str | None = None  # E.164 to present, sent as P-Preferred-Identity
+    display_name: str = ""
+    default_region: str = "DE"  # to normalise national caller numbers to E.164
+    stun_servers: tuple[str, ...] = ()
+    ice: bool = False
+    srtp: SrtpMode = SrtpMode.OFF
+    tls_ca_file: str | None = None  # CA bundle to verify the server with (system CAs if None)
+    tls_verify_server: bool = True
+    register_expiry_s: int = 300
+    register_retry_first_s: int = 2  # first retry after a failure / a lost connection
+    register_retry_s: int = 30  # later retries (randomised by up to 10 s)
+    local_port: int = 0  # 0: any free port
+
+    def __post_init__(self) -> None:
+        if not self.domain or any(c in self.domain for c in " <>;@"):
+            raise SipConfigError(f"SIP domain is not valid: {self.domain!r}")
+        if not self.username or any(c in self.username for c in " <>;@:"):
+            raise SipConfigError(f"SIP username is not valid: {self.username!r}")
+        if self.register and not self.password:
+            raise SipConfigError("a password is needed to register")
+        if self.caller_id is not None and not _is_e164(self.caller_id):
+            raise SipConfigError(f"caller ID must be E.164 (+ and 8-15 digits): {self.caller_id!r}")
+        if self.register_expiry_s < 1 or self.register_retry_first_s < 1:
+            raise SipConfigError("registration intervals must be at least 1 s")
+        if not 0 <= self.local_port <= 65535:
+            raise SipConfigError(f"local port out of range: {self.local_port}")
+
+    @property
+    def registrar_host(self) -> str:
+        return self.registrar or self.domain
+
+
+def _is_e164(text: str) -> bool:
+    return text.startswith("+") and text[1:].isdigit() and 8 <= len(text) - 1 <= 15

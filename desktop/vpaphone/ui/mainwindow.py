@@ -1,0 +1,219 @@
+"""The main window: the sign-in form, then the signed-in page (`ui.mainpage`).
+
+The window is light on purpose: it shows the sign-in form before the SIP engine, the my-vpa client
+and the dialer are loaded. `attach(controller)` connects it once they are (`ui.app` does that
+right after the first frame; tests pass the controller at once).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+
+from vpaphone import APP_DISPLAY_NAME
+from vpaphone.ui.signin import SignInPage
+from vpaphone.ui.tray import TrayState
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QDialog
+
+    from vpaphone.ui.controller import Controller
+    from vpaphone.ui.dialer import Confirm
+    from vpaphone.ui.mainpage import MainPage
+
+
+class MainWindow(QMainWindow):
+    tray_state_changed = Signal(object, str)  # TrayState, detail
+    notification_requested = Signal(str, str)  # title, text: for the desktop (tray)
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        controller: Controller | None = None,
+        *,
+        confirm: Confirm | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._confirm = confirm  # None: ask with the dialer's own question box
+        self.main: MainPage | None = None  # built at the first sign-in
+        self.close_to_tray = False  # set by the app when a tray exists and the user wants it
+        self.tray_available = False  # the app says whether a tray icon exists
+        self.dialog: QDialog | None = None  # the last non-modal dialog opened (tests look at it)
+        self._quitting = False
+        self._pending_number: str | None = None
+        self.setWindowTitle(APP_DISPLAY_NAME)
+        self.resize(980, 680)
+
+        self.signin = SignInPage(controller.backend if controller else None)
+        sign_in_holder = QWidget()
+        holder = QHBoxLayout(sign_in_holder)
+        holder.addStretch(1)
+        holder.addWidget(self.signin)
+        holder.addStretch(1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(sign_in_holder)
+        self.setCentralWidget(self.pages)
+        if controller is not None:
+            self.attach(controller)
+
+    @property
+    def controller(self) -> Controller:
+        if self._controller is None:
+            raise RuntimeError("the main window has no controller yet")
+        return self._controller
+
+    def attach(self, controller: Controller) -> None:
+        """The app's parts are loaded: sign-in and everything after it work from now on."""
+        self._controller = controller
+        self._make_menu()  # 13 ms for the first menu bar: after the first frame, with the rest
+        self.signin.set_backend(controller.backend)
+        self.signin.submitted.connect(controller.sign_in)
+        controller.keychain_checked.connect(self.signin.set_keychain_problem)
+        controller.sign_in_failed.connect(self._sign_in_failed)
+        controller.signed_in.connect(self.show_main)
+        controller.signed_out.connect(self.show_sign_in)
+        controller.message.connect(self._message)
+        self.show_sign_in()
+
+    def _make_menu(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415 - after the first frame
+
+        menu = self.menuBar().addMenu(self.tr("&Softphone"))
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        for action in (self.settings_action, self.sign_out_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action.triggered.connect(self.quit)
+        self.focus_number_action = QAction(self.tr("Dial a &number"), self)
+        self.focus_number_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.focus_number_action.triggered.connect(self.focus_number)
+        self.addAction(self.focus_number_action)
+
+    # --- pages -----------------------------------------------------------------------------------
+
+    def show_sign_in(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.signin.set_busy(False)
+        self.signin.set_user(self.controller.last_user, self.controller.stay_signed_in)
+        self.signin.password.clear()
+        self.signin.focus_first()
+        self.sign_out_action.setEnabled(False)
+        self.tray_state_changed.emit(TrayState.OFFLINE, self.tr("Not signed in"))
+
+    def show_main(self) -> None:
+        snapshot = self.controller.snapshot
+        if snapshot is None:
+            return
+        main = self._main_page()
+        self.signin.set_busy(False)
+        self.pages.setCurrentWidget(main)
+        self.sign_out_action.setEnabled(True)
+        main.show_account(snapshot)
+        main.focus_number()
+        self._fill_pending()
+
+    def _fill_pending(self, *_: object) -> None:
+        """A number that arrived while signed out or in a call, now that the dialer is free."""
+        if self._pending_number:
+            text, self._pending_number = self._pending_number, None
+            self.fill_number(text)
+
+    def _main_page(self) -> MainPage:
+        if self.main is None:
+            from vpaphone.ui.dialer import ask_confirmation  # noqa: PLC0415 - see module doc
+            from vpaphone.ui.mainpage import MainPage  # noqa: PLC0415
+
+            main = MainPage(self.controller, self._confirm or ask_confirmation)
+            main.tray_state_changed.connect(self.tray_state_changed)
+            main.notification_requested.connect(self.notification_requested)
+            main.message.connect(self._message)
+            main.number_wanted.connect(self.fill_number)
+            self.controller.call_ended.connect(self._fill_pending)
+            self.pages.addWidget(main)
+            self.main = main
+        return self.main
+
+    def _sign_in_failed(self, exc: object) -> None:
+        self.show_sign_in()
+        self.signin.show_failure(exc if isinstance(exc, BaseException) else None)
+
+    # --- user actions ----------------------------------------------------------------------------
+
+    def fill_number(self, text: str) -> None:
+        """A number from a link, `vpaphone dial`, the tray or a redial: ready to call."""
+        self.bring_to_front()
+        main = self.main
+        if main is None or self.pages.currentWidget() is not main or not main.fill_number(text):
+            self._pending_number = text  # filled in after sign-in / after the call
+
+    def focus_number(self) -> None:
+        if self.main is not None and self.pages.currentWidget() is self.main:
+            self.main.focus_number()
+
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def sign_out(self) -> None:
+        c = self.controller
+        waiting = c.store.outbox.count()
+        if c.call is not None:
+            self._message(self.tr("Hang up before signing out."))
+            return
+        question = self.tr("Sign out? Your tasks and call history are removed from this computer.")
+        if waiting:
+            question += " " + self.tr(
+                "%n record(s) not yet uploaded will be sent first if my-vpa can be reached.",
+                "",
+                waiting,
+            )
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - rarely needed
+
+        answer = QMessageBox.question(self, self.tr("Sign out"), question)
+        if answer == QMessageBox.StandardButton.Yes:
+            c.sign_out()
+
+    def open_settings(self) -> None:
+        from vpaphone.ui.settings import (  # noqa: PLC0415 - Qt Multimedia: only when opened
+            close_to_tray_wanted,
+            make_settings_dialog,
+        )
+
+        dialog = make_settings_dialog(self.controller, self)
+        dialog.general_changed.connect(
+            lambda: setattr(
+                self, "close_to_tray", self.tray_available and close_to_tray_wanted(QSettings())
+            )
+        )
+        self.dialog = dialog
+        dialog.open()
+
+    def quit(self) -> None:
+        self._quitting = True
+        self.quit_requested.emit()
+
+    def _message(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 15_000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.close_to_tray and not self._quitting:
+            event.ignore()
+            self.hide()
+            return
+        event.accept()
+        if not self._quitting:
+            self.quit()

@@ -1,0 +1,81 @@
+"""Applying what the settings dialog (ui.widgets.settings_dialog) saved: devices, start at login,
+close to tray, language (read at the next start: every window is built in one language)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+
+from vpaphone import APP_DISPLAY_NAME, APP_NAME
+from vpaphone.ui.controller import Controller
+
+if TYPE_CHECKING:
+    from vpaphone.ui.widgets.settings_dialog import SettingsDialog
+
+# The keys the settings dialog saves under (ui.widgets.settings_dialog; a unit test keeps them
+# equal). Repeated here because that module loads Qt Multimedia, which the start must not wait for.
+CLOSE_TO_TRAY_KEY = "general/close_to_tray"
+START_AT_LOGIN_KEY = "general/start_at_login"
+
+DESKTOP_ENTRY = f"""[Desktop Entry]
+Type=Application
+Name={APP_DISPLAY_NAME}
+Exec={APP_NAME}
+Icon={APP_NAME}
+X-GNOME-Autostart-enabled=true
+"""
+
+
+def autostart_file() -> Path:
+    """The XDG autostart entry (Linux desktops)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "autostart" / f"{APP_NAME}.desktop"
+
+
+def apply_start_at_login(enabled: bool) -> None:
+    if not sys.platform.startswith("linux"):
+        return  # Windows and macOS: the installer registers the start entry
+    path = autostart_file()
+    if enabled:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(DESKTOP_ENTRY, encoding="utf-8")
+    else:
+        path.unlink(missing_ok=True)
+
+
+def close_to_tray_wanted(settings: QSettings) -> bool:
+    return settings.value(CLOSE_TO_TRAY_KEY, True) in (True, "true", "1", 1)
+
+
+def make_settings_dialog(controller: Controller, parent: object) -> SettingsDialog:
+    """The dialog, wired so that what OK saves takes effect at once where it can."""
+    from PySide6.QtWidgets import QWidget  # noqa: PLC0415 - typing of the parent only
+
+    from vpaphone.audio.settings import DeviceChoice  # noqa: PLC0415 - see TYPE_CHECKING
+    from vpaphone.ui.widgets.settings_dialog import SettingsDialog  # noqa: PLC0415
+
+    dialog = SettingsDialog(parent=parent if isinstance(parent, QWidget) else None)
+
+    def devices(choice: object) -> None:
+        if isinstance(choice, DeviceChoice):
+            if controller.bridge is not None:
+                controller.bridge.set_choice(choice)
+            if controller.tones is not None:
+                controller.tones.set_choice(choice)
+
+    def general() -> None:
+        apply_start_at_login(QSettings().value(START_AT_LOGIN_KEY, False) in (True, "true"))
+
+    def language(_code: str) -> None:
+        controller.message.emit(
+            dialog.tr("The new language is used from the next start of the softphone.")
+        )
+
+    dialog.devices_changed.connect(devices)
+    dialog.general_changed.connect(general)
+    dialog.language_changed.connect(language)
+    return dialog

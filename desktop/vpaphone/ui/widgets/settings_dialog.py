@@ -1,0 +1,218 @@
+"""Settings: audio devices (with microphone meter and speaker test) and general preferences.
+
+Device choices are saved by `vpaphone.audio.settings` (its own file); the general preferences
+in QSettings under the keys below, which the shell reads at start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vpaphone.audio.devices import list_devices, resolve
+from vpaphone.audio.meter import MicLevelMonitor
+from vpaphone.audio.settings import DeviceChoice, DeviceRole, load_choice, save_choice
+from vpaphone.audio.status import probe
+from vpaphone.audio.tones import Tone, TonePlayer
+from vpaphone.ui.i18n import LANGUAGE_KEY
+
+__all__ = [
+    "CLOSE_TO_TRAY_KEY",
+    "LANGUAGE_KEY",
+    "START_AT_LOGIN_KEY",
+    "AudioPage",
+    "GeneralPage",
+    "SettingsDialog",
+]
+
+START_AT_LOGIN_KEY = "general/start_at_login"
+CLOSE_TO_TRAY_KEY = "general/close_to_tray"
+SYSTEM_LANGUAGE = ""  # as ui.i18n reads LANGUAGE_KEY: "de", "en" or "" (the system's)
+METER_FLOOR_DBFS = -60.0  # an empty meter: a quiet room; full: 0 dBFS
+
+
+def _flag(settings: QSettings, key: str, default: bool) -> bool:
+    value = settings.value(key, default)
+    return value in (True, "true", "1", 1)
+
+
+class AudioPage(QWidget):
+    """Device pickers, a live microphone meter and a speaker test; says why when there are
+    no devices."""
+
+    def __init__(self, choice: DeviceChoice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._choice = choice
+        self._monitor: MicLevelMonitor | None = None
+        self._tones = TonePlayer(choice, self)
+        self.problems_label = QLabel(self)
+        self.problems_label.setAccessibleName(self.tr("Audio problems"))
+        self.problems_label.setWordWrap(True)
+        self.boxes: dict[DeviceRole, QComboBox] = {}
+        names = {
+            DeviceRole.MICROPHONE: self.tr("Microphone"),
+            DeviceRole.SPEAKER: self.tr("Speaker or headset"),
+            DeviceRole.RINGER: self.tr("Ringer"),
+        }
+        form = QFormLayout()
+        for role in DeviceRole:
+            box = QComboBox(self)
+            box.setAccessibleName(names[role])
+            self.boxes[role] = box
+            form.addRow(names[role] + ":", box)
+        self.meter = QProgressBar(self)
+        self.meter.setAccessibleName(self.tr("Microphone level"))
+        self.meter.setRange(0, 100)
+        self.meter.setTextVisible(False)
+        self.meter.setValue(0)
+        self.mic_test = QPushButton(self.tr("Test microphone"), self)
+        self.mic_test.setCheckable(True)
+        self.mic_test.setAccessibleName(self.tr("Test microphone"))
+        self.speaker_test = QPushButton(self.tr("Play test sound"), self)
+        self.speaker_test.setAccessibleName(self.tr("Play test sound"))
+        form.addRow(self.mic_test, self.meter)
+        form.addRow("", self.speaker_test)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problems_label)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.mic_test.toggled.connect(self._test_microphone)
+        self.speaker_test.clicked.connect(self._test_speaker)
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the devices Qt sees (a headset was plugged in)."""
+        for role, box in self.boxes.items():
+            box.clear()
+            box.addItem(self.tr("System default"), None)
+            for device in list_devices(role):
+                box.addItem(device.description, device.id)
+            index = box.findData(self._choice.get(role))
+            box.setCurrentIndex(max(0, index))
+        status = probe(self._choice)
+        # The audio module words its problems in English; shown as they are.
+        self.problems_label.setText("\n".join(status.problems))
+        self.problems_label.setVisible(bool(status.problems))
+        has_input = status.microphone is not None
+        self.mic_test.setEnabled(has_input)
+        self.meter.setEnabled(has_input)
+        self.speaker_test.setEnabled(status.speaker is not None)
+
+    def choice(self) -> DeviceChoice:
+        choice = DeviceChoice()
+        for role, box in self.boxes.items():
+            data = box.currentData()
+            choice = choice.with_device(role, str(data) if data is not None else None)
+        return choice
+
+    def stop(self) -> None:
+        self.mic_test.setChecked(False)
+        self._tones.stop()
+
+    def _test_microphone(self, on: bool) -> None:
+        if self._monitor is not None:
+            self._monitor.stop()
+            self._monitor.deleteLater()
+            self._monitor = None
+        self.meter.setValue(0)
+        if not on:
+            return
+        device = resolve(DeviceRole.MICROPHONE, self.choice())
+        if device is None:
+            self.mic_test.setChecked(False)
+            return
+        self._monitor = MicLevelMonitor(device, parent=self)
+        self._monitor.level.connect(self._show_level)
+
+    def _show_level(self, dbfs: float) -> None:
+        share = (dbfs - METER_FLOOR_DBFS) / -METER_FLOOR_DBFS
+        self.meter.setValue(round(100 * max(0.0, min(1.0, share))))
+
+    def _test_speaker(self) -> None:
+        self._tones.set_choice(self.choice())
+        self._tones.play(Tone.SPEAKER_TEST)
+
+
+class GeneralPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        settings = QSettings()
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("System language"), SYSTEM_LANGUAGE)
+        self.language.addItem("Deutsch", "de")
+        self.language.addItem("English", "en")
+        current = str(settings.value(LANGUAGE_KEY, SYSTEM_LANGUAGE) or SYSTEM_LANGUAGE)
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.start_at_login = QCheckBox(self.tr("Start when I log in"), self)
+        self.start_at_login.setChecked(_flag(settings, START_AT_LOGIN_KEY, False))
+        self.close_to_tray = QCheckBox(
+            self.tr("Closing the window keeps the phone running in the tray"), self
+        )
+        self.close_to_tray.setChecked(_flag(settings, CLOSE_TO_TRAY_KEY, True))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.start_at_login)
+        form.addRow(self.close_to_tray)
+
+
+class SettingsDialog(QDialog):
+    """OK saves everything; `language_changed(code)` when the language setting changed
+    ("de", "en" or "" for the system's), `devices_changed(DeviceChoice)` when the devices did."""
+
+    language_changed = Signal(str)
+    devices_changed = Signal(object)
+    general_changed = Signal()
+
+    def __init__(self, devices_file: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._devices_file = devices_file
+        self._saved_choice = load_choice(devices_file)
+        self.audio = AudioPage(self._saved_choice, self)
+        self.general = GeneralPage(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.audio, self.tr("Audio"))
+        self.tabs.addTab(self.general, self.tr("General"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.finished.connect(lambda _result: self.audio.stop())
+
+    def accept(self) -> None:
+        self.save()
+        super().accept()
+
+    def save(self) -> None:
+        choice = self.audio.choice()
+        if choice != self._saved_choice:
+            save_choice(choice, self._devices_file)
+            self._saved_choice = choice
+            self.devices_changed.emit(choice)
+        settings = QSettings()
+        language = str(self.general.language.currentData())
+        if str(settings.value(LANGUAGE_KEY, SYSTEM_LANGUAGE) or SYSTEM_LANGUAGE) != language:
+            settings.setValue(LANGUAGE_KEY, language)
+            self.language_changed.emit(language)
+        settings.setValue(START_AT_LOGIN_KEY, self.general.start_at_login.isChecked())
+        settings.setValue(CLOSE_TO_TRAY_KEY, self.general.close_to_tray.isChecked())
+        self.general_changed.emit()

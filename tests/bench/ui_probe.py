@@ -1,0 +1,69 @@
+"""One measured start for bench_ui: `python -m tests.bench.ui_probe app|baseline`.
+
+Prints `SHOWN` as soon as the main window has been shown (the parent times process start →
+that line), `READY` once the app has loaded its parts (sign-in possible; the baseline has none),
+then `RSS <kB>` after two idle seconds, and exits.
+"""
+
+from __future__ import annotations
+
+import sys
+
+IDLE_MS = 2000
+
+
+def rss_kb() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+def main(mode: str) -> int:
+    if mode == "baseline":  # the minimal PySide6 window that imports pjsua2
+        import pjsua2  # noqa: F401
+        from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        window.setCentralWidget(QLabel("hello"))
+        window.show()
+    else:  # what `vpaphone` does up to the first window (ui.app.run_app)
+        from PySide6.QtCore import QSettings, QTimer
+
+        from vpaphone.ui.app import Shell, _application, instance_name
+        from vpaphone.ui.single import InstanceServer, send_to_running
+
+        app = _application()
+        name = instance_name(demo=False) + "-bench"
+        assert not send_to_running(name, "show")  # as run_app: is one running already?
+        instance = InstanceServer(name)
+        instance.listen()
+        shell = Shell(QSettings())
+        QTimer.singleShot(0, lambda: print("SHOWN", flush=True))  # before Shell.load runs
+        shell.show(demo=False, number=None)
+        window = shell.window
+    from PySide6.QtCore import QTimer
+
+    def shown() -> None:
+        if mode == "baseline":
+            print("SHOWN", flush=True)
+        print("READY", flush=True)  # the app: after Shell.load (sign-in possible)
+        QTimer.singleShot(IDLE_MS, idle)
+
+    def idle() -> None:
+        print(f"RSS {rss_kb()}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, shown)  # runs once the event loop has processed the show
+    app.exec()
+    if mode != "baseline":
+        shell.close()
+        instance.close()
+    assert window is not None
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,108 @@
+"""`vpaphone diagnose` as IT runs it: real my-vpa (HTTPS) and real Kamailio, no secrets printed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.demo_server import demo_certificates, demo_server
+from tests.fixtures.kamailio import Kamailio, kamailio
+from vpaphone.demo.server import DemoServer
+
+__all__ = ["demo_certificates", "demo_server", "kamailio"]
+VPAPHONE = str(Path(sys.executable).with_name("vpaphone"))
+
+
+def _diagnose(env: dict[str, str]) -> dict[str, dict[str, str]]:
+    result = subprocess.run(
+        [VPAPHONE, "diagnose", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    sections = json.loads(result.stdout)
+    return {s["title"]: dict(s["lines"]) for s in sections}
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    env["VPAPHONE_MANAGED_CONFIG"] = str(tmp_path / "managed")
+    env.update(extra)
+    return env
+
+
+@pytest.mark.kamailio
+@pytest.mark.keyring
+def test_diagnose_reports_server_registrar_and_keychain(
+    tmp_path: Path, demo_server: DemoServer, kamailio: Kamailio
+) -> None:
+    assert demo_server.certificates is not None
+    # A cached provisioning as the app leaves it after sign-in (SIP password never in it).
+    cache = tmp_path / "data" / "vpaphone" / "myvpa-cache.json"
+    cache.parent.mkdir(parents=True)
+    cache.write_text(
+        json.dumps(
+            {
+                "provisioning": {
+                    "sip": {
+                        "registrar": f"127.0.0.1:{kamailio.udp_port}",
+                        "outbound_proxy": None,
+                        "transport": "udp",
+                        "password": "",
+                    }
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    managed = tmp_path / "managed"
+    managed.mkdir()
+    (managed / "myvpa.json").write_text(
+        json.dumps(
+            {
+                "base_url": demo_server.base_url,
+                "ca_bundle": str(demo_server.certificates.ca_file),
+            }
+        ),
+        encoding="utf-8",
+    )
+    report = _diagnose(_env(tmp_path))
+
+    config = report["Configuration"]
+    assert config["managed settings"].endswith("(present)")
+    assert config["my-vpa server"] == demo_server.base_url
+    reach = report["Reachability"]
+    assert "reachable" in reach["my-vpa server"]
+    assert "certificate verified" in reach["my-vpa server"]
+    assert reach["SIP registrar"].startswith(f"127.0.0.1:{kamailio.udp_port}/udp answers (SIP/2.0")
+    assert report["Keychain"]["state"] == "usable"
+    assert "SecretService" in report["Keychain"]["backend"]
+
+
+def test_diagnose_names_untrusted_certificate_and_dead_registrar(
+    tmp_path: Path, demo_server: DemoServer
+) -> None:
+    """Without the company CA the server's certificate is reported as not trusted."""
+    cache = tmp_path / "data" / "vpaphone" / "myvpa-cache.json"
+    cache.parent.mkdir(parents=True)
+    cache.write_text(
+        json.dumps(
+            {
+                "provisioning": {
+                    "sip": {"registrar": "127.0.0.1:9", "outbound_proxy": None, "transport": "tcp"}
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    report = _diagnose(_env(tmp_path, VPAPHONE_MYVPA_URL=demo_server.base_url))
+    assert "certificate not trusted" in report["Reachability"]["my-vpa server"]
+    assert report["Reachability"]["SIP registrar"].startswith("127.0.0.1:9/tcp unreachable")
