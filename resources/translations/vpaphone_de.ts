@@ -761,6 +761,157 @@
     </message>
 </context>
 <context>
+    <name>StatusText</name>
+    <message>
+        <source>Registered</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Ready (direct calls)</source>
+        <translation>Bereit (Direktanrufe)</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Wrong username or password</source>
+        <translation>Falscher Benutzername oder falsches Passwort</translation>
+    </message>
+    <message>
+        <source>Forbidden by the server</source>
+        <translation>Vom Server verweigert</translation>
+    </message>
+    <message>
+        <source>Unknown user at this server</source>
+        <translation>Benutzer auf diesem Server unbekannt</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>Server nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Registration failed (SIP %1)</source>
+        <translation>Anmeldung fehlgeschlagen (SIP %1)</translation>
+    </message>
+    <message>
+        <source>The other side offered no audio format this phone supports</source>
+        <translation>Die Gegenseite bietet kein Audioformat an, das dieses Telefon unterstützt</translation>
+    </message>
+    <message>
+        <source>Call ended</source>
+        <translation>Anruf beendet</translation>
+    </message>
+    <message>
+        <source>Call cancelled</source>
+        <translation>Anruf abgebrochen</translation>
+    </message>
+    <message>
+        <source>The line is busy</source>
+        <translation>Die Leitung ist besetzt</translation>
+    </message>
+    <message>
+        <source>The call was declined</source>
+        <translation>Der Anruf wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>The number does not exist</source>
+        <translation>Die Nummer existiert nicht</translation>
+    </message>
+    <message>
+        <source>The number cannot be reached right now</source>
+        <translation>Die Nummer ist zurzeit nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Nobody answered</source>
+        <translation>Niemand hat abgenommen</translation>
+    </message>
+    <message>
+        <source>The phone server did not allow this call</source>
+        <translation>Der Telefonserver hat diesen Anruf nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>The phone server cannot be reached</source>
+        <translation>Der Telefonserver ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Blocked by the call rules</source>
+        <translation>Durch die Anrufregeln gesperrt</translation>
+    </message>
+    <message>
+        <source>The call failed</source>
+        <translation>Der Anruf ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The call was interrupted</source>
+        <translation>Der Anruf wurde unterbrochen</translation>
+    </message>
+    <message>
+        <source>Missed call</source>
+        <translation>Verpasster Anruf</translation>
+    </message>
+    <message>
+        <source>Call rejected</source>
+        <translation>Anruf abgewiesen</translation>
+    </message>
+    <message>
+        <source>The chosen microphone is not connected; using %1 instead.</source>
+        <translation>Das gewählte Mikrofon ist nicht angeschlossen; stattdessen wird %1 verwendet.</translation>
+    </message>
+    <message>
+        <source>The chosen ringer is not connected; using %1 instead.</source>
+        <translation>Das gewählte Klingelgerät ist nicht angeschlossen; stattdessen wird %1 verwendet.</translation>
+    </message>
+    <message>
+        <source>The chosen speaker/headset is not connected; using %1 instead.</source>
+        <translation>Der gewählte Lautsprecher bzw. das gewählte Headset ist nicht angeschlossen; stattdessen wird %1 verwendet.</translation>
+    </message>
+    <message>
+        <source>No audio devices found: the sound system (PulseAudio/PipeWire on Linux) may not be running. Calls can be placed, but nobody will hear anything.</source>
+        <translation>Keine Audiogeräte gefunden: Das Soundsystem (PulseAudio/PipeWire unter Linux) läuft möglicherweise nicht. Anrufe sind möglich, aber niemand wird etwas hören.</translation>
+    </message>
+    <message>
+        <source>No microphone found: the other party will not hear you.</source>
+        <translation>Kein Mikrofon gefunden: Ihr Gesprächspartner wird Sie nicht hören.</translation>
+    </message>
+    <message>
+        <source>No speaker or headset found: you will not hear the other party.</source>
+        <translation>Kein Lautsprecher oder Headset gefunden: Sie werden Ihren Gesprächspartner nicht hören.</translation>
+    </message>
+    <message>
+        <source>Type a phone number.</source>
+        <translation>Geben Sie eine Telefonnummer ein.</translation>
+    </message>
+    <message>
+        <source>Too short for a phone number: is the area code missing?</source>
+        <translation>Zu kurz für eine Telefonnummer: Fehlt die Vorwahl?</translation>
+    </message>
+    <message>
+        <source>Too long for a phone number.</source>
+        <translation>Zu lang für eine Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>There is no country with this code: check the digits after the +, or pick the destination country.</source>
+        <translation>Es gibt kein Land mit dieser Vorwahl: Prüfen Sie die Ziffern nach dem + oder wählen Sie das Zielland.</translation>
+    </message>
+    <message>
+        <source>This is no number of the picked country: pick the right country or type the number with + and its country code.</source>
+        <translation>Das ist keine Nummer des gewählten Landes: Wählen Sie das richtige Land oder geben Sie die Nummer mit + und Ländervorwahl ein.</translation>
+    </message>
+    <message>
+        <source>Letters where digits belong: phone numbers are digits only.</source>
+        <translation>Buchstaben statt Ziffern: Telefonnummern bestehen nur aus Ziffern.</translation>
+    </message>
+    <message>
+        <source>There is no such number: check the digits.</source>
+        <translation>Diese Nummer gibt es nicht: Prüfen Sie die Ziffern.</translation>
+    </message>
+</context>
+<context>
     <name>TaskPanel</name>
     <message>
         <source>Active task</source>

@@ -21,6 +21,7 @@ from tests.bench.harness import Row
 
 RUNS = 7
 TARGET = 1.3
+READY_TARGET_MS = 1000  # a VPA can type credentials within a second of starting the app
 
 
 def _start(mode: str, env: dict[str, str]) -> tuple[float, float, float]:
@@ -67,8 +68,21 @@ def run() -> list[Row]:
     base_mb = statistics.median(m for _, _, m in samples["baseline"])
     app_mb = statistics.median(m for _, _, m in samples["app"])
     return [
-        Row("ui start to window shown", app_s * 1000, "ms", "", True, base_s * 1000),
-        Row("ui start to sign-in possible (parts loaded)", app_ready * 1000, "ms", "", True),
+        Row(
+            "ui start to window shown",
+            app_s * 1000,
+            "ms",
+            f"<= {TARGET}x baseline",
+            app_s / base_s <= TARGET,
+            base_s * 1000,
+        ),
+        Row(
+            "ui start to sign-in possible (parts loaded)",
+            app_ready * 1000,
+            "ms",
+            f"<= {READY_TARGET_MS} ms",
+            app_ready * 1000 <= READY_TARGET_MS,
+        ),
         Row(
             "ui start time vs minimal PySide6+pjsua2 window",
             app_s / base_s,
@@ -77,7 +91,14 @@ def run() -> list[Row]:
             app_s / base_s <= TARGET,
             base_s * 1000,
         ),
-        Row("ui idle memory (RSS)", app_mb, "MB", "", True, base_mb),
+        Row(
+            "ui idle memory (RSS)",
+            app_mb,
+            "MB",
+            f"<= {TARGET}x baseline",
+            app_mb / base_mb <= TARGET,
+            base_mb,
+        ),
         Row(
             "ui idle memory vs minimal PySide6+pjsua2 window",
             app_mb / base_mb,

@@ -22,7 +22,9 @@ def rss_kb() -> int:
 
 def main(mode: str) -> int:
     if mode == "baseline":  # the minimal PySide6 window that imports pjsua2
-        import pjsua2  # noqa: F401
+        import pjsua2
+
+        pjsua2.Endpoint  # noqa: B018 - the package loads its bindings on first attribute use
         from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
         app = QApplication(sys.argv[:1])

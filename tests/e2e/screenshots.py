@@ -1,6 +1,7 @@
 """Screenshots of the main states, English and German, for docs/screenshots/ and the README.
 
-Runs the real app against the demo my-vpa and the demo customer (a real call), under Xvfb:
+Runs the real app against the demo my-vpa and the demo customer (a real call), with a private
+PulseAudio server (tests.fixtures.pulseaudio: a headset and speakers), under Xvfb:
 
     tests/run-suite xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m tests.e2e.screenshots
 
@@ -135,8 +136,11 @@ def shoot(language: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if argv:  # one language, in this process
-        shoot(argv[0])
+    if argv:  # one language, in this process, with a sound server: a headset and speakers
+        from tests.fixtures.pulseaudio import pulse_server
+
+        with pulse_server():
+            shoot(argv[0])
         return 0
     for language in ("en", "de"):
         env = {**os.environ, "LANG": "C.UTF-8"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +18,22 @@ _ROLE_WORDS = {
 }
 
 
+class ProblemKind(enum.StrEnum):
+    NO_DEVICES = "no_devices"
+    NO_MICROPHONE = "no_microphone"
+    NO_SPEAKER = "no_speaker"
+    CHOSEN_MISSING = "chosen_missing"  # the chosen device is gone; `role` uses `fallback`
+
+
+@dataclass(frozen=True, slots=True)
+class AudioProblem:
+    """A problem as a stable code, for the UI to put into its own language."""
+
+    kind: ProblemKind
+    role: DeviceRole | None = None
+    fallback: str | None = None  # description of the device used instead
+
+
 @dataclass(frozen=True, slots=True)
 class AudioStatus:
     inputs: int
@@ -25,7 +42,8 @@ class AudioStatus:
     microphone: str | None
     speaker: str | None
     ringer: str | None
-    problems: tuple[str, ...]  # plain sentences for the user, most important first
+    problems: tuple[str, ...]  # plain English sentences (diagnostics), most important first
+    issues: tuple[AudioProblem, ...] = ()  # the same problems as codes, in the same order
 
     @property
     def can_talk(self) -> bool:
@@ -39,20 +57,25 @@ def probe(choice: DeviceChoice) -> AudioStatus:
     outputs = list_devices(DeviceRole.SPEAKER)
     used: dict[DeviceRole, str | None] = {}
     problems: list[str] = []
+    issues: list[AudioProblem] = []
     if not inputs and not outputs:
+        issues.append(AudioProblem(ProblemKind.NO_DEVICES))
         problems.append(
             "No audio devices found: the sound system (PulseAudio/PipeWire on Linux) may not be "
             "running. Calls can be placed, but nobody will hear anything."
         )
     elif not inputs:
+        issues.append(AudioProblem(ProblemKind.NO_MICROPHONE))
         problems.append("No microphone found: the other party will not hear you.")
     elif not outputs:
+        issues.append(AudioProblem(ProblemKind.NO_SPEAKER))
         problems.append("No speaker or headset found: you will not hear the other party.")
     for role in DeviceRole:
         device = resolve(role, choice)
         used[role] = device.description() if device is not None else None
         wanted = choice.get(role)
         if device is not None and wanted is not None and device_id(device) != wanted:
+            issues.append(AudioProblem(ProblemKind.CHOSEN_MISSING, role, device.description()))
             problems.append(
                 f"The chosen {_ROLE_WORDS[role]} is not connected; using "
                 f"{device.description()!r} instead."
@@ -64,6 +87,7 @@ def probe(choice: DeviceChoice) -> AudioStatus:
         speaker=used[DeviceRole.SPEAKER],
         ringer=used[DeviceRole.RINGER],
         problems=tuple(problems),
+        issues=tuple(issues),
     )
 
 

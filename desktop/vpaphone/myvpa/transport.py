@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
-
 from vpaphone import __version__
 from vpaphone.myvpa.contract import Contract, load_contract
 from vpaphone.myvpa.errors import (
@@ -30,6 +28,7 @@ from vpaphone.myvpa.errors import (
     ServerUnreachableError,
     SignInRequiredError,
 )
+from vpaphone.myvpa.httpx_lib import httpx
 
 log = logging.getLogger(__name__)
 JSON_TYPES = ("application/json", "application/problem+json")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class Transport(enum.StrEnum):
@@ -36,7 +36,7 @@ class SipAccountConfig:
 
     domain: str
     username: str
-    password: str = ""
+    password: str = field(default="", repr=False)
     register: bool = True
     registrar: str | None = None
     transport: Transport = Transport.UDP

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtNetwork import QNetworkInformation
 
 from vpaphone.core.admin_notes import more_than_planned_note, sales_system_note
 from vpaphone.core.calls import CallRecord
@@ -59,6 +60,7 @@ log = logging.getLogger(__name__)
 WORK_HEARTBEAT_MS = 5_000  # bounds what a crash can lose of the work timer
 RETRY_SYNC_MS = 60_000  # while records wait in the outbox (my-vpa unreachable)
 TICK_MS = 1_000
+NETWORK_SETTLE_MS = 1_000
 REFRESH_MS = 5 * 60_000  # my-vpa's task figures, refreshed while signed in
 _LEVEL_RANK = {ShareLevel.OK: 0, ShareLevel.NEARING: 1, ShareLevel.OVER: 2}
 
@@ -167,6 +169,12 @@ class Controller(QObject):
         self._syncing = False
         self._sync_again = False
         self._closed = False
+        # Reachability and transport medium often change together: re-register once they settle.
+        self._network_settled = QTimer(self)
+        self._network_settled.setSingleShot(True)
+        self._network_settled.setInterval(NETWORK_SETTLE_MS)
+        self._network_settled.timeout.connect(self._rebuild_sip_transports)
+        self._watching_network = False
 
     # --- my-vpa: sign-in, sign-out ---------------------------------------------------------------
 
@@ -427,6 +435,37 @@ class Controller(QObject):
             return
         self.engine = engine
         self.registration_changed.emit(engine.registration)
+        self._watch_network()
+
+    def _watch_network(self) -> None:
+        """Re-register after network changes (new Wi-Fi, VPN, cable), where Qt can tell."""
+        if QNetworkInformation.instance() is None and not QNetworkInformation.loadDefaultBackend():
+            log.info("no network information backend: network changes are not noticed")
+            return
+        info = QNetworkInformation.instance()
+        if info is None or self._watching_network:  # signed in again: connected already
+            return
+        self._watching_network = True
+        info.reachabilityChanged.connect(self.network_changed)
+        info.transportMediumChanged.connect(self._transport_medium_changed)
+
+    def _transport_medium_changed(self, _medium: QNetworkInformation.TransportMedium) -> None:
+        self.network_changed()
+
+    def network_changed(self, reachability: QNetworkInformation.Reachability | None = None) -> None:
+        """Qt reports a network change; the SIP transports are rebuilt once it settles."""
+        info = QNetworkInformation.instance()
+        if reachability is None and info is not None:
+            reachability = info.reachability()
+        if reachability is QNetworkInformation.Reachability.Disconnected:
+            self._network_settled.stop()  # nothing to register with; wait for the way back
+        else:
+            self._network_settled.start()
+
+    def _rebuild_sip_transports(self) -> None:
+        if self.engine is not None and not self._closed:
+            log.info("network changed: re-registering")
+            self.engine.network_changed()
 
     def _stop_engine(self) -> None:
         engine, self.engine = self.engine, None

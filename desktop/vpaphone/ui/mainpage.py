@@ -20,9 +20,10 @@ from vpaphone.ui.dialer import Confirm, DialerWidget, GateContext
 from vpaphone.ui.taskpanel import TaskPanel
 from vpaphone.ui.threshold import ThresholdBanner
 from vpaphone.ui.tray import TrayState
-from vpaphone.ui.widgets.history import HistoryView, outcome_text
+from vpaphone.ui.widgets.history import HistoryView
 from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
 from vpaphone.ui.widgets.incoming import IncomingCallDialog
+from vpaphone.ui.widgets.status_texts import audio_problems_text, call_end_text, registration_text
 
 CENTRAL_DISPLAY = "+49 221 82829-980"  # as my-vpa writes its central number
 
@@ -146,7 +147,7 @@ class MainPage(QWidget):
         from vpaphone.audio.status import probe  # noqa: PLC0415
 
         status = probe(load_choice())
-        self.audio_problems.setText("\n".join(status.problems))
+        self.audio_problems.setText(audio_problems_text(status))
         self.audio_problems.setVisible(bool(status.problems))
 
     # --- registration, gate, calls ---------------------------------------------------------------
@@ -161,7 +162,7 @@ class MainPage(QWidget):
             RegistrationState.UNREGISTERED: self.tr("○ Not connected to the phone server"),
         }
         text = texts.get(update.state) or self.tr("✕ Not connected: %1").replace(
-            "%1", update.reason
+            "%1", registration_text(update.state, update.sip_status)
         )
         self.registration.setText(text)
         ready = update.state in (RegistrationState.REGISTERED, RegistrationState.NOT_REQUIRED)
@@ -190,7 +191,9 @@ class MainPage(QWidget):
             RegistrationState.REGISTERED,
             RegistrationState.NOT_REQUIRED,
         ):
-            return self.tr("The phone is not connected: %1").replace("%1", registration.reason)
+            return self.tr("The phone is not connected: %1").replace(
+                "%1", registration_text(registration.state, registration.sip_status)
+            )
         return None
 
     def _tick(self) -> None:
@@ -253,8 +256,9 @@ class MainPage(QWidget):
         self.in_call.end_call()
         self._show_call(False)
         if isinstance(update, CallUpdate):
-            stored = self.controller.store.calls.get(update.call_id)
-            self.message.emit(outcome_text(stored.record) if stored else update.reason_text)
+            self.message.emit(
+                call_end_text(update.end_reason, no_common_media=update.no_common_media)
+            )
         self._update_gate()
         registration = self.controller.registration
         ready = isinstance(registration, RegistrationUpdate) and registration.state in (

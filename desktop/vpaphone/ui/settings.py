@@ -12,14 +12,10 @@ from PySide6.QtCore import QSettings
 
 from vpaphone import APP_DISPLAY_NAME, APP_NAME
 from vpaphone.ui.controller import Controller
+from vpaphone.ui.settings_keys import CLOSE_TO_TRAY_KEY, START_AT_LOGIN_KEY
 
 if TYPE_CHECKING:
     from vpaphone.ui.widgets.settings_dialog import SettingsDialog
-
-# The keys the settings dialog saves under (ui.widgets.settings_dialog; a unit test keeps them
-# equal). Repeated here because that module loads Qt Multimedia, which the start must not wait for.
-CLOSE_TO_TRAY_KEY = "general/close_to_tray"
-START_AT_LOGIN_KEY = "general/start_at_login"
 
 DESKTOP_ENTRY = f"""[Desktop Entry]
 Type=Application

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-from vpaphone.ui import display
 from vpaphone.ui.display import display_problem
 
 
 @pytest.fixture(autouse=True)
 def _linux(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(display.sys, "platform", "linux")
+    monkeypatch.setattr(sys, "platform", "linux")
 
 
 def test_no_display_variables_is_a_problem_with_a_way_out() -> None:
@@ -43,5 +43,5 @@ def test_remote_x_display_is_left_to_qt() -> None:
 
 
 def test_other_systems_are_not_checked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(display.sys, "platform", "win32")
+    monkeypatch.setattr(sys, "platform", "win32")
     assert display_problem({}) is None

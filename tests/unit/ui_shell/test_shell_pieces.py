@@ -101,14 +101,6 @@ def test_gauge_shows_share_and_level(qtbot: QtBot) -> None:
     assert not gauge.grab().isNull()  # paints without error
 
 
-def test_settings_keys_match_the_settings_dialog() -> None:
-    from vpaphone.ui import settings
-    from vpaphone.ui.widgets import settings_dialog
-
-    assert settings.CLOSE_TO_TRAY_KEY == settings_dialog.CLOSE_TO_TRAY_KEY
-    assert settings.START_AT_LOGIN_KEY == settings_dialog.START_AT_LOGIN_KEY
-
-
 def test_german_ui_is_complete_and_used_for_german(qtbot: QtBot, tmp_path: Path) -> None:
     """Every string in the translation file is translated, and a German UI uses it."""
     ts = ET.parse(paths.resource("translations", "vpaphone_de.ts")).getroot()

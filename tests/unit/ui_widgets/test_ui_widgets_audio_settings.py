@@ -13,12 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.fixtures.pulseaudio import PulseServer
 from vpaphone.audio.settings import DeviceChoice, DeviceRole, load_choice
-from vpaphone.ui.widgets.settings_dialog import (
-    CLOSE_TO_TRAY_KEY,
-    LANGUAGE_KEY,
-    START_AT_LOGIN_KEY,
-    SettingsDialog,
-)
+from vpaphone.ui.settings_keys import CLOSE_TO_TRAY_KEY, START_AT_LOGIN_KEY
+from vpaphone.ui.widgets.settings_dialog import LANGUAGE_KEY, SettingsDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.pulseaudio]
 

@@ -25,6 +25,7 @@ from vpaphone.core.dialerrors import DialInputError
 from vpaphone.core.model import Destination
 from vpaphone.core.numbers import parse_dial_input
 from vpaphone.ui.widgets.dialpad import Dialpad
+from vpaphone.ui.widgets.status_texts import dial_error_text
 
 
 class CallPhase(enum.StrEnum):
@@ -244,7 +245,7 @@ class InCallPanel(QWidget):
             try:
                 destination = parse_dial_input(text, self._country)
             except DialInputError as error:
-                problem = error.message
+                problem = dial_error_text(error)
                 if error.suggestion:
                     problem += " " + self.tr("Did you mean %1?").replace("%1", error.suggestion)
                 continue

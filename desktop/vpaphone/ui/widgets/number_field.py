@@ -15,6 +15,7 @@ from vpaphone.core.dialerrors import DialErrorCode, DialInputError
 from vpaphone.core.dialtext import read_dial_text
 from vpaphone.core.model import Destination
 from vpaphone.core.numbers import parse_dial_input
+from vpaphone.ui.widgets.status_texts import dial_error_text
 
 # Where landline numbers keep their leading 0 after the country code (RULES.md, Calling 2).
 KEEP_ZERO_REGIONS = frozenset({"IT", "SM", "VA"})
@@ -233,7 +234,7 @@ class NumberField(QWidget):
             self.error_label.hide()
             self.error_label.clear()
             return
-        message = html.escape(error.message)  # English: the core has no translations yet
+        message = html.escape(dial_error_text(error))
         if error.suggestion:
             link = html.escape(error.suggestion)
             offer = self.tr("Did you mean %1?").replace("%1", f'<a href="suggestion">{link}</a>')

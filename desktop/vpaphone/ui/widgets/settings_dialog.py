@@ -29,18 +29,16 @@ from vpaphone.audio.settings import DeviceChoice, DeviceRole, load_choice, save_
 from vpaphone.audio.status import probe
 from vpaphone.audio.tones import Tone, TonePlayer
 from vpaphone.ui.i18n import LANGUAGE_KEY
+from vpaphone.ui.settings_keys import CLOSE_TO_TRAY_KEY, START_AT_LOGIN_KEY
+from vpaphone.ui.widgets.status_texts import audio_problems_text
 
 __all__ = [
-    "CLOSE_TO_TRAY_KEY",
     "LANGUAGE_KEY",
-    "START_AT_LOGIN_KEY",
     "AudioPage",
     "GeneralPage",
     "SettingsDialog",
 ]
 
-START_AT_LOGIN_KEY = "general/start_at_login"
-CLOSE_TO_TRAY_KEY = "general/close_to_tray"
 SYSTEM_LANGUAGE = ""  # as ui.i18n reads LANGUAGE_KEY: "de", "en" or "" (the system's)
 METER_FLOOR_DBFS = -60.0  # an empty meter: a quiet room; full: 0 dBFS
 
@@ -105,7 +103,7 @@ class AudioPage(QWidget):
             box.setCurrentIndex(max(0, index))
         status = probe(self._choice)
         # The audio module words its problems in English; shown as they are.
-        self.problems_label.setText("\n".join(status.problems))
+        self.problems_label.setText(audio_problems_text(status))
         self.problems_label.setVisible(bool(status.problems))
         has_input = status.microphone is not None
         self.mic_test.setEnabled(has_input)

@@ -1,0 +1,7 @@
+"""Where the general settings live in QSettings: shared by the settings dialog, which loads Qt
+Multimedia, and the start-up code, which must not wait for it."""
+
+from __future__ import annotations
+
+CLOSE_TO_TRAY_KEY = "general/close_to_tray"
+START_AT_LOGIN_KEY = "general/start_at_login"
