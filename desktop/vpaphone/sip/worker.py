@@ -5,13 +5,21 @@ machine (shared with other jobs), UDP through Kamailio to a sipp UAS, call set-u
 - pjsua2 polled by a timer (`libHandleEvents(0)` every N ms, as a QTimer would): 21.7 ms at
   10 ms, 102 ms at 50 ms — every SIP round trip (four with a proxy challenge) waits for a tick;
 - bare pjsua2 blocking in `libHandleEvents(10)`: 3.5–4.8 ms;
-- this engine, dial() on the Qt thread → CONNECTED signal on the Qt thread: 4.0–6.0 ms,
-  i.e. 1.07–1.32 × bare (typically 1.16, ~0.5 ms) over eight runs of `tests/bench/bench_sip.py`.
+- this engine, dial() on the Qt thread → CONNECTED signal on the Qt thread: 3.5–4.6 ms,
+  i.e. 0.99–1.26 × bare (median 1.11 over 18 runs; 1.19 before the hop costs below were cut)
+  in `tests/bench/bench_sip.py`.
 pjsua2 releases the GIL inside `libHandleEvents`, so a thread blocked there costs the UI nothing
 and returns as soon as a packet arrives. Commands from the Qt thread are queued and the thread is
 woken at once by a CRLF keep-alive datagram sent to a private loopback transport (pjsip ignores
-CRLF keep-alives): 0.13 ms wake-up on an idle machine. What remains of the overhead is mostly
-GIL hand-overs between the two threads, so the thread posts only the events the UI shows.
+CRLF keep-alives): 0.13 ms wake-up on an idle machine.
+Where the rest goes (perf_counter marks per hop; the machine's caches are cold when a user
+dials, so Python costs ~10 × its warm figure): the engine thread's own work, make_call → the
+CONFIRMED callback, equals bare pjsua2's; dial() → make_call runs 0.15–0.5 ms (bookkeeping on
+the Qt thread, the wake-up datagram, then a GIL hand-over: the woken engine thread cannot return
+from `libHandleEvents` until the Qt thread lets go of the GIL); the CONFIRMED callback → the
+CONNECTED signal on the Qt thread 0.13–0.25 ms. So the Qt thread keeps the work before a command
+small and queues it last, and the thread posts only the events the UI shows. A shorter
+`sys.setswitchinterval` (50–200 µs) did not move the hand-over measurably.
 
 pjsua2 runs with `threadCnt = 0` and `mainThreadOnly = True`, so every pjsua2 callback arrives on
 this thread too. Callbacks never touch Qt objects: they append plain events to a deque and call
@@ -24,6 +32,7 @@ import atexit
 import collections
 import concurrent.futures
 import contextlib
+import gc
 import logging
 import os
 import queue
@@ -173,11 +182,15 @@ class EngineWorker:
         self.events: collections.deque[Event] = collections.deque()
         self._notify = notify
         self._media = media_handler
-        self._commands: queue.SimpleQueue[tuple[Callable[[], Any], concurrent.futures.Future[Any]]]
+        # (command, its future, or None when nobody waits for the result: see `send`)
+        self._commands: queue.SimpleQueue[
+            tuple[Callable[[], Any], concurrent.futures.Future[Any] | None]
+        ]
         self._commands = queue.SimpleQueue()
         self._ready = threading.Event()
         self._startup_error: BaseException | None = None
         self._stopping = False
+        self._unannounced = False  # events posted that the Qt thread was not told about
         self._thread = threading.Thread(target=self._run, name="sip-engine", daemon=True)
         self._wake_sock: socket.socket | None = None  # created by start()
         self._wake_addr: tuple[str, int] | None = None
@@ -217,6 +230,15 @@ class EngineWorker:
         self._wake()
         return future
 
+    def send(self, fn: Callable[[], None]) -> None:
+        """Run `fn` on the engine thread soon, nobody waiting: no Future to build and settle
+        (measured ~0.05 ms of the dial → INVITE path on a loaded machine). `fn` handles its
+        own failures; one that escapes is logged."""
+        if self._stopping or not self._thread.is_alive():
+            raise SipEngineError("the SIP engine is not running")
+        self._commands.put((fn, None))
+        self._wake()
+
     def call(self, fn: Callable[[], T], timeout: float = 5.0) -> T:
         """Run `fn` on the engine thread and wait for its result."""
         return self.submit(fn).result(timeout)
@@ -248,9 +270,22 @@ class EngineWorker:
 
     def post(self, event: Event) -> None:
         self.events.append(event)
-        self._notify()
+        self._unannounced = True
 
-    def _execute(self, fn: Callable[[], T], future: concurrent.futures.Future[T]) -> None:
+    def _announce(self) -> None:
+        """One Qt-thread wake-up for the events of one loop turn, sent just before this thread
+        lets go of the GIL in `libHandleEvents`: the woken Qt thread finds the GIL free."""
+        if self._unannounced:
+            self._unannounced = False
+            self._notify()
+
+    def _execute(self, fn: Callable[[], T], future: concurrent.futures.Future[T] | None) -> None:
+        if future is None:
+            try:
+                fn()
+            except Exception:
+                log_failure("SIP engine command failed")
+            return
         if not future.set_running_or_notify_cancel():
             return
         try:
@@ -275,15 +310,17 @@ class EngineWorker:
                 self._drain_commands()
                 self._reap()
                 boot, mono = self._check_sleep(boot, mono)
+                self._announce()
         finally:
             self._destroy()
+            self._announce()
             # commands that arrived too late
             while True:
                 try:
                     _fn, future = self._commands.get_nowait()
                 except queue.Empty:
                     break
-                if future.set_running_or_notify_cancel():
+                if future is not None and future.set_running_or_notify_cancel():
                     future.set_exception(SipEngineError("the SIP engine stopped"))
 
     def _drain_commands(self) -> None:
@@ -311,6 +348,10 @@ class EngineWorker:
 
     def _create(self) -> None:
         cfg = self.config
+        # pjsua2 allows one Endpoint per process and aborts on a second: a previous engine's,
+        # destroyed but still held by a reference cycle (an exception's traceback), must go
+        # first (seen in the test suite, where many engines start in one process).
+        gc.collect()
         ep = pj.Endpoint()
         self.endpoint = ep
         ep.libCreate()

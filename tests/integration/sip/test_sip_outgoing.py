@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import socket
+import time
 
 import pytest
 
@@ -112,6 +113,28 @@ def test_nobody_answers_within_the_ring_timeout(kamailio, sipp_uas, engine, call
     assert ended.end_reason is EndReason.NO_ANSWER
     assert call_log.records[call_id].end_reason is EndReason.NO_ANSWER
     assert "CANCEL sip:" in uas.messages()
+
+
+def test_each_call_gets_its_own_ring_timeout(kamailio, sipp_uas, engine, call_log):
+    """One timer serves every call's ring deadline: an answered call is never cut by it, and
+    a call dialled later rings out its full time, not the earlier call's."""
+    phone = engine(account(kamailio), ring_timeout_s=1.5)
+    phone.wait_registration(RegistrationState.REGISTERED)
+    answering, silent = sipp_uas(ANSWER), sipp_uas(NO_ANSWER)
+    kamailio.route_number(NUMBER, answering.address)
+    kamailio.route_number("+4930222222", silent.address)
+    first = phone.dial(NUMBER)
+    phone.wait_state(first, CallState.CONNECTED)
+    phone.qtbot.wait(800)
+    dialled_at = time.monotonic()
+    second = phone.dial("+4930222222")
+    ended = phone.wait_state(second, CallState.ENDED, timeout=10)
+    rang_s = time.monotonic() - dialled_at
+    assert ended.end_reason is EndReason.NO_ANSWER
+    assert 1.4 <= rang_s < 3.0, rang_s
+    assert CallState.ENDED not in phone.states(first)  # 2.3 s after its dial: still talking
+    phone.engine.hangup(first)
+    assert phone.wait_state(first, CallState.ENDED).end_reason is EndReason.COMPLETED
 
 
 def test_user_hangs_up_while_it_rings(kamailio, sipp_uas, engine, call_log):
