@@ -1,7 +1,7 @@
 """The application log: a rotating file in the user log dir, with phone numbers masked.
 
 Customer phone numbers are personal data. Modules log numbers only through a masking helper
-(`core.numbers.masked`, `sip.uri.mask_number`); this filter is the second line of defence and
+(`core.numbers.masked` / `mask_e164`); this filter is the second line of defence and
 masks any run of 6 or more digits (with the usual separators) that still reaches a record.
 Support may switch the filter off for one session with VPAPHONE_LOG_NUMBERS=1.
 """

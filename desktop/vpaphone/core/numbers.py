@@ -80,6 +80,13 @@ def parse_dial_input(text: str, country: str) -> Destination:
     )
 
 
+def mask_e164(number: str) -> str:
+    """`+4922182829980` → `+49 221 ***80`, for a bare number (e.g. an incoming caller's)."""
+    if len(number) <= 5:
+        return "***"
+    return f"{number[:3]} {number[3:6]} ***{number[-2:]}"
+
+
 def masked(destination: Destination) -> str:
     """The number as logs may show it: country and area code, last two digits ("+49 221 ***80")."""
     if destination.is_emergency or not destination.international:

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from vpaphone.core.calls import CallLog, CallRecord, new_call_id
 from vpaphone.core.model import CallDirection, CostZone, Destination, EndReason, TelephonyArea
+from vpaphone.core.numbers import mask_e164, masked
 from vpaphone.sip.config import SipAccountConfig
 from vpaphone.sip.events import (
     CallStateEvent,
@@ -44,7 +45,7 @@ from vpaphone.sip.reasons import (
     end_reason,
     registration_reason,
 )
-from vpaphone.sip.uri import caller_from_uri, dial_uri, identity_uri, mask_number, zone_of
+from vpaphone.sip.uri import caller_from_uri, dial_uri, identity_uri, zone_of
 from vpaphone.sip.worker import EngineWorker, log_failure
 
 log = logging.getLogger(__name__)
@@ -234,7 +235,7 @@ class SipEngine(QObject):
         self._calls[call_id] = call
         self._write(self._log.call_started, record)
         self._arm_ring_timeout(call)  # bounds set-up + ringing: a silent peer too
-        log.info("dialling %s (call %s)", mask_number(dest.e164), call_id)
+        log.info("dialling %s (call %s)", masked(dest), call_id)
         self._emit_call(call_id)
         # Last: the engine thread needs the GIL as soon as it wakes up; woken while this thread
         # still runs Python, it sleeps again until the GIL is free (a second wake-up).
@@ -419,7 +420,7 @@ class SipEngine(QObject):
             call.local_end = LocalEnd.BUSY_HERE
         self._calls[event.key] = call
         self._write(self._log.call_started, record)
-        log.info("incoming call from %s (call %s)", mask_number(number), event.key)
+        log.info("incoming call from %s (call %s)", mask_e164(number), event.key)
         if not event.busy:
             self._emit_call(event.key)
             self.incoming_call.emit(IncomingCall(event.key, e164, display))

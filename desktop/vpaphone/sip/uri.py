@@ -24,13 +24,6 @@ def identity_uri(e164: str, domain: str) -> str:
     return f"<sip:{e164}@{domain};user=phone>"
 
 
-def mask_number(number: str) -> str:
-    """`+4922182829980` → `+49 221 ***80`: enough to tell calls apart in a log, no more."""
-    if len(number) <= 5:
-        return "***"
-    return f"{number[:3]} {number[3:6]} ***{number[-2:]}"
-
-
 def caller_from_uri(remote_uri: str, default_region: str) -> tuple[str | None, str]:
     """(E.164 or None, what to show) for a remote party URI like `"Bob" <sip:0221…@host>`."""
     display_match = _DISPLAY.match(remote_uri)

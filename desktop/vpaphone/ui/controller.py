@@ -516,9 +516,9 @@ class Controller(QObject):
 
     def set_mute(self, muted: bool) -> None:
         if self.call is not None and self.engine is not None:
+            # Per call, in the engine: the call's port stops taking audio from the conference
+            # bridge (what the far end hears goes silent; survives hold/resume).
             self.engine.set_mute(self.call.call_id, muted)
-            if self.bridge is not None:
-                self.bridge.set_muted(muted)
             self.call = replace(self.call, muted=muted)
             self.call_changed.emit(self.call)
 
@@ -591,8 +591,6 @@ class Controller(QObject):
         self._answered_for.pop(update.call_id, None)
         if self.call is not None and self.call.call_id == update.call_id:
             self.call = None
-            if self.bridge is not None:
-                self.bridge.set_muted(False)
         if update.end_reason is EndReason.BUSY:
             self._tone("BUSY")
         elif update.end_reason not in (EndReason.COMPLETED, EndReason.CANCELLED, None):

@@ -37,7 +37,6 @@ def test_tls_server_with_unknown_certificate_is_refused(kamailio, engine, tmp_pa
     other_ca = tmp_path / "other-ca.pem"
     from tests.fixtures.kamailio import make_test_pki
 
-    (tmp_path / "pki").mkdir()
     ca, _, _ = make_test_pki(tmp_path / "pki")
     other_ca.write_bytes(ca.read_bytes())
     phone = engine(account(kamailio, transport=Transport.TLS, tls_ca_file=str(other_ca)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vpaphone.core.model import NumberKind
-from vpaphone.core.numbers import masked, parse_dial_input
+from vpaphone.core.numbers import mask_e164, masked, parse_dial_input
 
 CENTRAL = "+4922182829980"  # my-vpa's central number, +49 221 82829-980 (RULES.md 3)
 
@@ -187,3 +187,8 @@ def test_another_countrys_emergency_code_is_not_an_emergency_here() -> None:
 )
 def test_masked_form_for_logs_keeps_country_area_and_two_digits(typed: str, shown: str) -> None:
     assert masked(parse_dial_input(typed, "DE")) == shown
+
+
+def test_bare_number_masked_for_logs_hides_the_middle() -> None:
+    assert mask_e164("+4922182829980") == "+49 221 ***80"
+    assert mask_e164("112") == "***"

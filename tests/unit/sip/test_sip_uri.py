@@ -6,7 +6,7 @@ import pytest
 
 from vpaphone.core.model import CostZone, Destination, NumberKind
 from vpaphone.sip.config import SipAccountConfig, SipConfigError
-from vpaphone.sip.uri import caller_from_uri, dial_uri, mask_number, zone_of
+from vpaphone.sip.uri import caller_from_uri, dial_uri, zone_of
 
 
 def test_dial_uri_is_a_phone_uri():
@@ -28,11 +28,6 @@ def test_dial_uri_is_a_phone_uri():
 )
 def test_caller_from_uri(uri, e164, display):
     assert caller_from_uri(uri, "DE") == (e164, display)
-
-
-def test_mask_number_hides_the_middle():
-    assert mask_number("+4922182829980") == "+49 221 ***80"
-    assert mask_number("112") == "***"
 
 
 def test_zone_of():
