@@ -34,9 +34,13 @@ def main(mode: str) -> int:
     else:  # what `vpaphone` does up to the first window (ui.app.run_app)
         from PySide6.QtCore import QSettings, QTimer
 
+        from vpaphone.logsetup import configure_logging
         from vpaphone.ui.app import Shell, _application, instance_name
+        from vpaphone.ui.display import display_problem
         from vpaphone.ui.single import InstanceServer, send_to_running
 
+        assert display_problem() is None
+        configure_logging()  # into the bench's private XDG_STATE_HOME
         app = _application()
         name = instance_name(demo=False) + "-bench"
         assert not send_to_running(name, "show")  # as run_app: is one running already?

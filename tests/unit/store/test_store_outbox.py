@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import jsonschema
 import pytest
-import yaml
 
 from tests.unit.store.store_helpers import at, make_call
 from vpaphone import paths
@@ -77,7 +77,7 @@ def test_ended_and_queued_happen_together_or_not_at_all(
 
 
 def _contract_schema(name: str) -> dict[str, Any]:
-    spec = yaml.safe_load(paths.resource("api", "myvpa-openapi.yaml").read_text("utf-8"))
+    spec = json.loads(paths.resource("api", "myvpa-openapi.json").read_text("utf-8"))
     # Resolve the document's internal $refs by embedding the components next to the schema.
     return {**spec["components"]["schemas"][name], "components": spec["components"]}
 
