@@ -14,10 +14,10 @@ import keyring
 import keyring.backend
 from keyring.errors import KeyringError, KeyringLocked, NoKeyringError, PasswordDeleteError
 
+from vpaphone import KEYCHAIN_SERVICE
 from vpaphone.myvpa.models import TokenPair
 
 log = logging.getLogger(__name__)
-SERVICE = "vpaphone my-vpa"
 
 
 def _reason(exc: KeyringError) -> str:
@@ -41,7 +41,7 @@ class Keychain:
     """Tokens, the SIP password and (only on request) the my-vpa password, per user name."""
 
     def __init__(
-        self, service: str = SERVICE, backend: keyring.backend.KeyringBackend | None = None
+        self, service: str = KEYCHAIN_SERVICE, backend: keyring.backend.KeyringBackend | None = None
     ) -> None:
         self.service = service
         self._backend = backend

@@ -16,15 +16,14 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
-from vpaphone import APP_NAME, paths
+from vpaphone import APP_NAME, KEYCHAIN_SERVICE, paths
 
 if TYPE_CHECKING:  # the HTTP stack loads after the window shows (see ui.app)
     import subprocess
 
     from vpaphone.myvpa.transport import TransportConfig
 
-KEYCHAIN_SERVICE = "vpaphone my-vpa"
-DEMO_KEYCHAIN_SERVICE = "vpaphone my-vpa demo"
+DEMO_KEYCHAIN_SERVICE = f"{KEYCHAIN_SERVICE} demo"  # the demo never touches a real account
 PEER_START_TIMEOUT_S = 15.0
 
 
