@@ -41,7 +41,6 @@ class CallAudioBridge(QObject):
         self.stream = DuplexStream(self.uplink, self.downlink, choice, self)
         self._port: BridgePort | None = None
         self._calls: dict[str, pj.AudioMedia] = {}
-        self._muted = False
         # Queued even when emitted on the Qt thread: Qt objects change only from its event loop.
         self._run_streams.connect(self._apply_run, Qt.ConnectionType.QueuedConnection)
 
@@ -54,7 +53,6 @@ class CallAudioBridge(QObject):
             self.uplink.clear()
             self.downlink.clear()
             self._port = BridgePort(self.uplink, self.downlink)
-            self._port.muted = self._muted
             self._run_streams.emit(True)
         media.startTransmit(self._port)
         self._port.startTransmit(media)
@@ -78,20 +76,6 @@ class CallAudioBridge(QObject):
             self._apply_run(False)  # at once: the app may be quitting its event loop
 
     # -- controls for the UI ---------------------------------------------------------------
-
-    @property
-    def muted(self) -> bool:
-        return self._muted
-
-    def set_muted(self, muted: bool) -> None:
-        """Mute sends silence to every call (not a lower volume); the far end hears nothing.
-
-        Callable from any thread: the clock thread only reads the port's bool.
-        """
-        self._muted = muted
-        port = self._port
-        if port is not None:
-            port.muted = muted
 
     def set_choice(self, choice: DeviceChoice) -> None:
         self.stream.set_choice(choice)

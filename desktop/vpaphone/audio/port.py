@@ -18,7 +18,6 @@ from vpaphone.audio.format import CHANNELS, FRAME_BYTES, FRAME_MS, RATE, SAMPLE_
 
 log = logging.getLogger(__name__)
 
-_SILENCE = bytes(FRAME_BYTES)
 
 
 def _data_pointer(vector: pj.ByteVector) -> int:
@@ -87,8 +86,6 @@ class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]  # pjsua2 has no type
         super().__init__()
         self.uplink = uplink
         self.downlink = downlink
-        # Read on the clock thread; a bool assignment is atomic under the GIL.
-        self.muted = False
         self.frames_sent = 0
         self.frames_received = 0
         self.callback_errors = 0
@@ -99,9 +96,6 @@ class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]  # pjsua2 has no type
     def onFrameRequested(self, frame: pj.MediaFrame) -> None:  # noqa: N802 (pjsua2 API)
         try:
             pcm = self.uplink.read(FRAME_BYTES)
-            if self.muted:
-                # Mute sends silence: the microphone's audio is consumed and thrown away.
-                pcm = _SILENCE
             write_frame(frame, pcm)
             self.frames_sent += 1
         except BaseException:
