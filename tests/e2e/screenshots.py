@@ -50,10 +50,11 @@ def shoot(language: str) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from vpaphone.demo.launch import start_peer, stop_peer
     from vpaphone.demo.server import DemoServer, DemoState
     from vpaphone.demo.tls import make_certificates
     from vpaphone.myvpa.transport import TransportConfig
-    from vpaphone.ui.backend import DEMO_KEYCHAIN_SERVICE, Backend, _start_peer, _stop_peer
+    from vpaphone.ui.backend import DEMO_KEYCHAIN_SERVICE, Backend
     from vpaphone.ui.controller import Controller
     from vpaphone.ui.i18n import LANGUAGE_KEY, install_translations
     from vpaphone.ui.mainwindow import MainWindow
@@ -72,7 +73,7 @@ def shoot(language: str) -> None:
 
         peer_port = free_port()
         server = DemoServer(DemoState(sip_domain=f"127.0.0.1:{peer_port}"), certificates).start()
-        peer = _start_peer(peer_port)
+        peer = start_peer(peer_port)
         backend = Backend(
             TransportConfig(server.base_url, ca_bundle=certificates.ca_file),
             None,
@@ -130,7 +131,7 @@ def shoot(language: str) -> None:
         finally:
             controller.stop_work()
             controller.close()
-            _stop_peer(peer)
+            stop_peer(peer)
             server.stop()
     print(f"screenshots ({language}) in {out}")
 

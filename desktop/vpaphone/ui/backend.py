@@ -7,8 +7,6 @@ demo customer SIP peer as a child process (pjsua2 allows one endpoint per proces
 from __future__ import annotations
 
 import contextlib
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +22,6 @@ if TYPE_CHECKING:  # the HTTP stack loads after the window shows (see ui.app)
     from vpaphone.myvpa.transport import TransportConfig
 
 DEMO_KEYCHAIN_SERVICE = f"{KEYCHAIN_SERVICE} demo"  # the demo never touches a real account
-PEER_START_TIMEOUT_S = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +66,7 @@ def configured_backend() -> Backend:
 def demo_backend() -> Iterator[Backend]:
     """The demo my-vpa and demo customer, running until the context ends."""
     from vpaphone.demo.data import DEMO_PASSWORD, DEMO_USER  # noqa: PLC0415 - demo only
+    from vpaphone.demo.launch import start_peer, stop_peer  # noqa: PLC0415
     from vpaphone.demo.server import DemoServer, DemoState, free_port  # noqa: PLC0415
     from vpaphone.demo.tls import make_certificates  # noqa: PLC0415
     from vpaphone.myvpa.transport import TransportConfig  # noqa: PLC0415
@@ -80,7 +78,7 @@ def demo_backend() -> Iterator[Backend]:
     server.start()
     peer: subprocess.Popen[str] | None = None
     try:
-        peer = _start_peer(peer_port)
+        peer = start_peer(peer_port)
         data_dir = demo_data_dir()
         data_dir.mkdir(parents=True, exist_ok=True)
         yield Backend(
@@ -92,40 +90,5 @@ def demo_backend() -> Iterator[Backend]:
         )
     finally:
         if peer is not None:
-            _stop_peer(peer)
+            stop_peer(peer)
         server.stop()
-
-
-def _start_peer(port: int) -> subprocess.Popen[str]:
-    import subprocess  # noqa: PLC0415 - demo only
-
-    peer = subprocess.Popen(
-        [sys.executable, "-m", "vpaphone.demo.peer", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    deadline = time.monotonic() + PEER_START_TIMEOUT_S
-    assert peer.stdout is not None
-    while time.monotonic() < deadline:
-        line = peer.stdout.readline()
-        if not line:  # exited
-            break
-        if "listening on" in line:
-            return peer
-    _stop_peer(peer)
-    raise RuntimeError(f"the demo customer SIP peer did not start on 127.0.0.1:{port}")
-
-
-def _stop_peer(peer: subprocess.Popen[str]) -> None:
-    import subprocess  # noqa: PLC0415 - demo only
-
-    if peer.poll() is None:
-        peer.terminate()
-        try:
-            peer.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            peer.kill()
-            peer.wait()
-    if peer.stdout is not None:
-        peer.stdout.close()
