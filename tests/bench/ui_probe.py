@@ -1,8 +1,9 @@
-"""One measured start for bench_ui: `python -m tests.bench.ui_probe app|baseline`.
+"""One measured start for bench_ui: `python -m tests.bench.ui_probe app|signed-in|baseline`.
 
 Prints `SHOWN` as soon as the main window has been shown (the parent times process start →
 that line), `READY` once the app has loaded its parts (sign-in possible; the baseline has none),
-then `RSS <kB>` after two idle seconds, and exits.
+then `RSS <kB>` after two idle seconds, and exits. `signed-in` first signs in to the my-vpa the
+environment names (the demo server, run by the parent) and waits for the phone to be started.
 """
 
 from __future__ import annotations
@@ -56,19 +57,31 @@ def main(mode: str) -> int:
         if mode == "baseline":
             print("SHOWN", flush=True)
         print("READY", flush=True)  # the app: after Shell.load (sign-in possible)
-        QTimer.singleShot(IDLE_MS, idle)
+        if mode == "signed-in":
+            sign_in()
+        else:
+            QTimer.singleShot(IDLE_MS, idle)
+
+    def sign_in() -> None:
+        from vpaphone.demo.data import DEMO_PASSWORD, DEMO_USER
+
+        controller = shell.controller
+        assert controller is not None
+        controller.signed_in.connect(lambda: QTimer.singleShot(IDLE_MS, idle))
+        controller.sign_in_failed.connect(lambda exc: (print(f"FAILED {exc!r}"), app.exit(1)))
+        controller.sign_in(DEMO_USER, DEMO_PASSWORD, remember=True)
 
     def idle() -> None:
         print(f"RSS {rss_kb()}", flush=True)
         app.quit()
 
     QTimer.singleShot(0, shown)  # runs once the event loop has processed the show
-    app.exec()
+    code = app.exec()
     if mode != "baseline":
         shell.close()
         instance.close()
     assert window is not None
-    return 0
+    return code
 
 
 if __name__ == "__main__":
