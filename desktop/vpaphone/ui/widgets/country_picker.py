@@ -39,6 +39,7 @@ class CountryPicker(QComboBox):
         # Qt's prefix completion cannot search codes; ours below can.
         self.setCompleter(None)  # type: ignore[arg-type]  # stubs omit None; Qt accepts it
         self.setAccessibleName(self.tr("Destination country"))
+        self._line.setAccessibleName(self.accessibleName())  # what a screen reader meets on Tab
         self.setToolTip(self.tr("Search by name, ISO code (AT) or calling code (+43)"))
         self.setMaxVisibleItems(15)
         # Not as wide as the longest name ("Südgeorgien und die Südlichen Sandwichinseln").

@@ -1,0 +1,105 @@
+"""Screen readers and keyboard: every control has a name, and a call runs without the mouse."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
+
+from tests.e2e.conftest import App
+
+pytestmark = [pytest.mark.gui, pytest.mark.keyring, pytest.mark.slow]
+
+DE_TASK = "T-1002"  # Back-office telephony DE: the demo customer's German number may be called
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QAbstractSlider,
+)
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Visible controls a screen reader would announce without a name (what Qt reports)."""
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisible():
+            continue
+        interface = QAccessible.queryAccessibleInterface(widget)
+        name = interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
+        if not name:
+            parent = widget.parentWidget()
+            missing.append(f"{type(widget).__name__} in {type(parent).__name__}")
+    return missing
+
+
+def press(
+    app: App, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    target = QApplication.focusWidget() or app.window
+    app.qtbot.keyClick(target, key, modifier)
+
+
+def test_every_control_has_an_accessible_name(app: App) -> None:
+    assert unnamed_controls(app.window) == [], "sign-in form"
+    app.sign_in()
+    app.signed_in()
+    app.pick_task(DE_TASK)
+    assert unnamed_controls(app.window) == [], "main page"
+    app.type_number("0221 8282 9980")
+    dialer = app.window.main.dialer
+    app.qtbot.waitUntil(dialer.call_button.isEnabled, timeout=3000)
+    dialer.call_button.click()
+    panel = app.window.main.in_call
+    app.qtbot.waitUntil(lambda: panel.state_label.text() == "Connected", timeout=10_000)
+    assert unnamed_controls(app.window) == [], "in call"
+    panel.hangup_button.click()
+    app.qtbot.waitUntil(lambda: not panel.isVisible(), timeout=10_000)
+
+
+def test_sign_in_dial_and_hang_up_with_the_keyboard_only(app: App) -> None:
+    window, qtbot = app.window, app.qtbot
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    signin = window.signin
+    # The user name is known (here: the demo's), so the cursor waits in the password field.
+    assert signin.user.text() == "demo"
+    qtbot.waitUntil(signin.password.hasFocus, timeout=3000)
+    press(app, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert signin.user.hasFocus()
+    press(app, Qt.Key.Key_Tab)
+    assert signin.password.hasFocus()
+    qtbot.keyClicks(signin.password, "demo")
+    press(app, Qt.Key.Key_Return)
+    app.signed_in()
+    app.pick_task(DE_TASK)
+
+    press(app, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # to the number field
+    number = window.main.dialer.number
+    qtbot.waitUntil(number.edit.hasFocus, timeout=3000)
+    qtbot.keyClicks(number.edit, "0221 8282 9980")
+    press(app, Qt.Key.Key_Return)
+    panel = window.main.in_call
+    qtbot.waitUntil(lambda: panel.state_label.text() == "Connected", timeout=10_000)
+
+    # Tab reaches Hang up; Space presses it.
+    for _ in range(20):
+        if panel.hangup_button.hasFocus():
+            break
+        press(app, Qt.Key.Key_Tab)
+    assert panel.hangup_button.hasFocus(), f"Tab stopped at {QApplication.focusWidget()!r}"
+    press(app, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=10_000)
+    assert app.controller.call is None
