@@ -883,8 +883,108 @@
         <translation>Kein Lautsprecher oder Headset gefunden: Sie werden Ihren Gesprächspartner nicht hören.</translation>
     </message>
     <message>
+        <source>Too short for a phone number.</source>
+        <translation>Zu kurz für eine Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>Italian landline numbers keep their leading 0.</source>
+        <translation>Italienische Festnetznummern behalten ihre führende 0.</translation>
+    </message>
+    <message>
         <source>Type a phone number.</source>
         <translation>Geben Sie eine Telefonnummer ein.</translation>
+    </message>
+    <message>
+        <source>That is far too long for a phone number.</source>
+        <translation>Das ist viel zu lang für eine Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>Too long for a phone number in %1.</source>
+        <translation>Zu lang für eine Telefonnummer (%1).</translation>
+    </message>
+    <message>
+        <source>Too short for a phone number in %1.</source>
+        <translation>Zu kurz für eine Telefonnummer (%1).</translation>
+    </message>
+    <message>
+        <source>Too short for a phone number in %1: is the area code missing?</source>
+        <translation>Zu kurz für eine Telefonnummer (%1): Fehlt die Vorwahl?</translation>
+    </message>
+    <message>
+        <source>Type the country code after the +.</source>
+        <translation>Geben Sie nach dem + die Ländervorwahl ein.</translation>
+    </message>
+    <message>
+        <source>Type the rest of the number after the country code.</source>
+        <translation>Geben Sie nach der Ländervorwahl den Rest der Nummer ein.</translation>
+    </message>
+    <message>
+        <source>There is no country with this code: check the digits after the +.</source>
+        <translation>Es gibt kein Land mit dieser Vorwahl: Prüfen Sie die Ziffern nach dem +.</translation>
+    </message>
+    <message>
+        <source>Pick the destination country, or type the number with + and its country code.</source>
+        <translation>Wählen Sie das Zielland aus oder geben Sie die Nummer mit + und Ländervorwahl ein.</translation>
+    </message>
+    <message>
+        <source>Not a number in %1, but one in %2: pick that country or dial with its country code.</source>
+        <translation>Keine Nummer aus dem gewählten Land (%1), aber eine gültige aus einem anderen (%2): Wählen Sie dieses Land aus oder geben Sie die Nummer mit Ländervorwahl ein.</translation>
+    </message>
+    <message>
+        <source>Not a number in %1. It would be one in %2: pick the right country or dial with its country code.</source>
+        <translation>Keine Nummer aus dem gewählten Land (%1). Gültig wäre sie in anderen Ländern (%2): Wählen Sie das richtige Land aus oder geben Sie die Nummer mit Ländervorwahl ein.</translation>
+    </message>
+    <message>
+        <source>Letters where digits belong: “%1”. Phone words work only after a prefix such as 0800.</source>
+        <translation>Buchstaben statt Ziffern: „%1“. Buchstabenwörter gehen nur nach einer Vorwahl wie 0800.</translation>
+    </message>
+    <message>
+        <source>The text after the number is not part of it: phone numbers are digits only.</source>
+        <translation>Der Text nach der Nummer gehört nicht dazu: Telefonnummern bestehen nur aus Ziffern.</translation>
+    </message>
+    <message>
+        <source>That is text, not a phone number.</source>
+        <translation>Das ist Text, keine Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>“%1” is a letter — numbers use the digits 0–9 only.</source>
+        <translation>„%1“ ist ein Buchstabe – Telefonnummern bestehen nur aus den Ziffern 0–9.</translation>
+    </message>
+    <message>
+        <source>These letters do not spell a valid number (phone word).</source>
+        <translation>Diese Buchstaben ergeben keine gültige Nummer (Buchstabenwahl).</translation>
+    </message>
+    <message>
+        <source>The link&apos;s extension is not a number.</source>
+        <translation>Die Durchwahl im Link ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>This address names a person or device, not a phone number.</source>
+        <translation>Diese Adresse bezeichnet eine Person oder ein Gerät, keine Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>“%1” does not belong in a phone number.</source>
+        <translation>„%1“ gehört nicht in eine Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>A + belongs only at the start, before the country code.</source>
+        <translation>Ein + gehört nur an den Anfang, vor die Ländervorwahl.</translation>
+    </message>
+    <message>
+        <source>Paste one number at a time.</source>
+        <translation>Fügen Sie nur eine Nummer auf einmal ein.</translation>
+    </message>
+    <message>
+        <source>%1 landline numbers keep their leading 0.</source>
+        <translation>Festnetznummern behalten hier ihre führende 0 (%1).</translation>
+    </message>
+    <message>
+        <source>Extensions can&apos;t be dialled with the number: call the main number and key in the extension once the call is answered.</source>
+        <translation>Eine Durchwahl lässt sich nicht mitwählen: Rufen Sie die Hauptnummer an und tippen Sie die Durchwahl ein, sobald abgenommen wurde.</translation>
+    </message>
+    <message>
+        <source>There is no such number in %1: check the digits.</source>
+        <translation>Diese Nummer gibt es nicht (%1): Prüfen Sie die Ziffern.</translation>
     </message>
     <message>
         <source>Too short for a phone number: is the area code missing?</source>
@@ -893,14 +993,6 @@
     <message>
         <source>Too long for a phone number.</source>
         <translation>Zu lang für eine Telefonnummer.</translation>
-    </message>
-    <message>
-        <source>There is no country with this code: check the digits after the +, or pick the destination country.</source>
-        <translation>Es gibt kein Land mit dieser Vorwahl: Prüfen Sie die Ziffern nach dem + oder wählen Sie das Zielland.</translation>
-    </message>
-    <message>
-        <source>This is no number of the picked country: pick the right country or type the number with + and its country code.</source>
-        <translation>Das ist keine Nummer des gewählten Landes: Wählen Sie das richtige Land oder geben Sie die Nummer mit + und Ländervorwahl ein.</translation>
     </message>
     <message>
         <source>Letters where digits belong: phone numbers are digits only.</source>

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from phonenumbers import convert_alpha_characters_in_number
 
-from vpaphone.core.dialerrors import DialErrorCode, DialInputError
+from vpaphone.core.dialerrors import DialHint, DialInputError
 
 MAX_INPUT_CHARS = 200  # far beyond any real number, even with a pasted URI
 _URI_SCHEMES = ("tel:", "callto:", "sips:", "sip:")
@@ -53,10 +53,10 @@ class DialText:
 def read_dial_text(text: str) -> DialText:
     """Strip everything that is not part of the number; raise DialInputError for junk."""
     if len(text) > MAX_INPUT_CHARS:
-        raise DialInputError(DialErrorCode.TOO_LONG, "That is far too long for a phone number.")
+        raise DialInputError(DialHint.FAR_TOO_LONG, "That is far too long for a phone number.")
     body = _plain_characters(text).strip()
     if not body:
-        raise DialInputError(DialErrorCode.EMPTY, "Type a phone number.")
+        raise DialInputError(DialHint.EMPTY, "Type a phone number.")
     body, extension = _strip_link_or_label(body)
     if not extension:
         body, extension = _split_extension(body)
@@ -107,7 +107,7 @@ def _tel_number(rest: str) -> tuple[str, str]:
         elif key == "ext":
             extension = value.translate(_SEPARATORS)
     if extension and not extension.isdecimal():
-        raise DialInputError(DialErrorCode.LETTERS, "The link's extension is not a number.")
+        raise DialInputError(DialHint.LINK_EXTENSION, "The link's extension is not a number.")
     return number, extension
 
 
@@ -116,7 +116,7 @@ def _sip_user(rest: str) -> str:
     user = rest.split("@", 1)[0].split(";", 1)[0].split("?", 1)[0].partition(":")[0].strip()
     if not user or any(char.isalpha() for char in user):
         raise DialInputError(
-            DialErrorCode.NOT_A_NUMBER,
+            DialHint.SIP_ADDRESS,
             "This address names a person or device, not a phone number.",
         )
     return user
@@ -148,16 +148,19 @@ def _digits_of(body: str, extension: str) -> DialText:
             elif trailing:
                 compact = digits_before_text
             else:
-                letters = "".join(char for char in compact if char.isalpha())
+                letters = "".join(char for char in compact if char.isalpha())[:12]
                 raise DialInputError(
-                    DialErrorCode.LETTERS,
-                    f"Letters where digits belong: “{letters[:12]}”. Phone words work only "
+                    DialHint.LETTERS,
+                    f"Letters where digits belong: “{letters}”. Phone words work only "
                     "after a prefix such as 0800.",
+                    detail=letters,
                 )
     if not compact:
         if international:
-            raise DialInputError(DialErrorCode.TOO_SHORT, "Type the country code after the +.")
-        raise DialInputError(DialErrorCode.EMPTY, "Type a phone number.")
+            raise DialInputError(
+                DialHint.COUNTRY_CODE_MISSING, "Type the country code after the +."
+            )
+        raise DialInputError(DialHint.EMPTY, "Type a phone number.")
     if not international and compact.startswith("00"):
         international, compact = True, compact[2:]  # 00 is the international prefix in Europe
         digits_before_text = digits_before_text[2:]
@@ -184,24 +187,27 @@ def _reject_symbols(compact: str) -> None:
         if char.isdecimal() or char.isalpha():
             continue
         if char == "+":
-            message = "A + belongs only at the start, before the country code."
-        elif char in ",;|&":
-            message = "Paste one number at a time."
-        else:
-            message = f"“{char}” does not belong in a phone number."
-        raise DialInputError(DialErrorCode.NOT_A_NUMBER, message)
+            raise DialInputError(
+                DialHint.PLUS_INSIDE, "A + belongs only at the start, before the country code."
+            )
+        if char in ",;|&":
+            raise DialInputError(DialHint.SEVERAL_NUMBERS, "Paste one number at a time.")
+        raise DialInputError(
+            DialHint.SYMBOL, f"“{char}” does not belong in a phone number.", detail=char
+        )
 
 
 def _reject_letters_in_digits(body: str, compact: str) -> None:
     """Text without digits, and letters that look like digits (O for 0, l for 1)."""
     letters = "".join(char for char in compact if char.isalpha())
     if not any(char.isdecimal() for char in compact):
-        raise DialInputError(DialErrorCode.LETTERS, "That is text, not a phone number.")
+        raise DialInputError(DialHint.TEXT_ONLY, "That is text, not a phone number.")
     if letters.translate(_LOOKALIKES).isdecimal():
         raise DialInputError(
-            DialErrorCode.LETTERS,
+            DialHint.LOOKALIKE_LETTER,
             f"“{letters[0]}” is a letter — numbers use the digits 0–9 only.",
             suggestion=body.translate(_LOOKALIKES),
+            detail=letters[0],
         )
 
 

@@ -14,12 +14,17 @@ from phonenumbers import (
 )
 from phonenumbers.shortnumberinfo import is_emergency_number
 
-from vpaphone.core.dialerrors import DialErrorCode, DialInputError
-from vpaphone.core.dialhints import in_region, invalid_number_error, text_after_number_error
+from vpaphone.core.dialerrors import DialErrorCode, DialHint, DialInputError
+from vpaphone.core.dialhints import (
+    in_region,
+    invalid_number_error,
+    named_region,
+    text_after_number_error,
+)
 from vpaphone.core.dialtext import DialText, read_dial_text
 from vpaphone.core.model import Destination, NumberKind
 
-__all__ = ["DialErrorCode", "DialInputError", "masked", "parse_dial_input"]
+__all__ = ["DialErrorCode", "DialHint", "DialInputError", "masked", "parse_dial_input"]
 
 ALWAYS_EMERGENCY = frozenset({"112", "110"})
 _MAX_SHORT_CODE = 6
@@ -66,7 +71,7 @@ def parse_dial_input(text: str, country: str) -> Destination:
     international = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
     if dial.extension:
         raise DialInputError(
-            DialErrorCode.NOT_A_NUMBER,
+            DialHint.EXTENSION,
             "Extensions can't be dialled with the number: call the main number and key in "
             "the extension once the call is answered.",
             suggestion=international,
@@ -121,21 +126,34 @@ def _parse(dial: DialText, region: str | None) -> PhoneNumber:
 
 
 def _parse_error(error: NumberParseException, dial: DialText, region: str | None) -> DialInputError:
-    where = in_region(region)
+    # "+33 …" is about France whatever country is picked.
+    named = named_region(_dialled_region(dial.digits) if dial.international else region)
+    where = in_region(named)
     if error.error_type == NumberParseException.INVALID_COUNTRY_CODE:
         if dial.international:
             return DialInputError(
-                DialErrorCode.INVALID_COUNTRY_CODE,
+                DialHint.UNKNOWN_COUNTRY_CODE,
                 "There is no country with this code: check the digits after the +.",
             )
         return DialInputError(
-            DialErrorCode.INVALID_COUNTRY_CODE,
+            DialHint.NO_COUNTRY_PICKED,
             "Pick the destination country, or type the number with + and its country code.",
         )
     if error.error_type == NumberParseException.TOO_LONG:
-        return DialInputError(DialErrorCode.TOO_LONG, f"Too long for a phone number{where}.")
+        return DialInputError(
+            DialHint.TOO_LONG, f"Too long for a phone number{where}.", region=named
+        )
     if dial.international and len(dial.digits) <= 3:
         return DialInputError(
-            DialErrorCode.TOO_SHORT, "Type the rest of the number after the country code."
+            DialHint.REST_AFTER_COUNTRY_CODE, "Type the rest of the number after the country code."
         )
-    return DialInputError(DialErrorCode.TOO_SHORT, f"Too short for a phone number{where}.")
+    return DialInputError(DialHint.TOO_SHORT, f"Too short for a phone number{where}.", region=named)
+
+
+def _dialled_region(digits: str) -> str | None:
+    """The main region of the country code the digits start with (codes are prefix-free)."""
+    for length in (1, 2, 3):
+        code = int(digits[:length] or 0)
+        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            return phonenumbers.region_code_for_country_code(code)
+    return None

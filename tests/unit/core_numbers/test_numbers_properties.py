@@ -46,6 +46,10 @@ def test_any_text_gives_a_destination_or_a_documented_error(text: str, country: 
         assert isinstance(result.code, DialErrorCode)
         assert result.message.strip()
         assert not re.search(r"\d{5}", result.message), "messages must not carry the number"
+        assert result.code is result.hint.code
+        assert not re.search(r"\d", result.detail), "quoted characters are never digits"
+        named = {result.region, *result.regions} - {None}
+        assert named <= phonenumbers.SUPPORTED_REGIONS, "only countries the UI can name"
     else:
         assert result.e164
         assert result.kind is NumberKind.EMERGENCY or result.e164.startswith("+")

@@ -70,7 +70,7 @@ def test_german_ui_names_busy_calls_and_wrong_passwords_in_german() -> None:
         AudioProblem(ProblemKind.CHOSEN_MISSING, DeviceRole.MICROPHONE, "Built-in")
     ) == ("Das gewählte Mikrofon ist nicht angeschlossen; stattdessen wird “Built-in” verwendet.")
     assert dial_error_text(_dial_error("0221 1")) == (
-        "Zu kurz für eine Telefonnummer: Fehlt die Vorwahl?"
+        "Zu kurz für eine Telefonnummer (Deutschland): Fehlt die Vorwahl?"
     )
 
 

@@ -6,15 +6,18 @@ sentences for logs and diagnostics); this module turns the codes into translated
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from vpaphone.audio.settings import DeviceRole
-from vpaphone.core.dialerrors import DialErrorCode, DialInputError
+from vpaphone.core.dialerrors import DialHint, DialInputError
+from vpaphone.core.dialhints import with_article
 from vpaphone.core.model import EndReason
 from vpaphone.core.rules import Language
 from vpaphone.sip.reasons import RegistrationState
+from vpaphone.ui.widgets.countries import country_name
 from vpaphone.ui.widgets.uilang import ui_language
 
 if TYPE_CHECKING:  # vpaphone.audio.status loads Qt Multimedia: types only here
@@ -119,36 +122,132 @@ def audio_problems_text(status: AudioStatus) -> str:
 
 
 def dial_error_text(error: DialInputError) -> str:
-    """What is wrong with the typed number.
+    """What is wrong with the typed number, as specific as the parser's English sentence.
 
-    English shows the parser's own, more specific sentence; other languages get one
-    translated sentence per error code.
+    %1 is the country the sentence is about (or the characters it quotes), %2 the other
+    countries it names. German phrases around articles ("… (Schweiz)", "Land: Frankreich")
+    instead of guessing them; English puts "the" before the names that need it.
     """
-    if ui_language() is Language.EN:
-        return error.message
+    others = [_dial_error_place(region) for region in error.regions]
+    listed = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
+    first = _dial_error_place(error.region) if error.region else error.detail
+    return _fill(_dial_error_template(error), first, listed)
+
+
+def _dial_error_place(region: str) -> str:
+    language = ui_language()
+    name = country_name(region, language)
+    return with_article(name) if language is Language.EN else name
+
+
+def _fill(template: str, *args: str) -> str:
+    """%1, %2 … replaced in one pass: a quoted "%" of the user's input stays as it is."""
+    return re.sub(r"%(\d)", lambda match: args[int(match.group(1)) - 1], template)
+
+
+def _dial_error_template(error: DialInputError) -> str:
+    if error.region is None:  # sentences that may name a country, when there is none to name
+        unnamed = {
+            DialHint.TOO_LONG: QCoreApplication.translate(
+                "StatusText", "Too long for a phone number."
+            ),
+            DialHint.TOO_SHORT: QCoreApplication.translate(
+                "StatusText", "Too short for a phone number."
+            ),
+            DialHint.AREA_CODE_MISSING: QCoreApplication.translate(
+                "StatusText", "Too short for a phone number: is the area code missing?"
+            ),
+            DialHint.NO_SUCH_NUMBER: QCoreApplication.translate(
+                "StatusText", "There is no such number: check the digits."
+            ),
+        }
+        if error.hint in unnamed:
+            return unnamed[error.hint]
+    if error.hint is DialHint.KEEP_LEADING_ZERO and error.region == "IT":
+        return QCoreApplication.translate(
+            "StatusText", "Italian landline numbers keep their leading 0."
+        )
     texts = {
-        DialErrorCode.EMPTY: QCoreApplication.translate("StatusText", "Type a phone number."),
-        DialErrorCode.TOO_SHORT: QCoreApplication.translate(
-            "StatusText", "Too short for a phone number: is the area code missing?"
+        DialHint.EMPTY: QCoreApplication.translate("StatusText", "Type a phone number."),
+        DialHint.FAR_TOO_LONG: QCoreApplication.translate(
+            "StatusText", "That is far too long for a phone number."
         ),
-        DialErrorCode.TOO_LONG: QCoreApplication.translate(
-            "StatusText", "Too long for a phone number."
+        DialHint.TOO_LONG: QCoreApplication.translate(
+            "StatusText", "Too long for a phone number in %1."
         ),
-        DialErrorCode.INVALID_COUNTRY_CODE: QCoreApplication.translate(
+        DialHint.TOO_SHORT: QCoreApplication.translate(
+            "StatusText", "Too short for a phone number in %1."
+        ),
+        DialHint.AREA_CODE_MISSING: QCoreApplication.translate(
+            "StatusText", "Too short for a phone number in %1: is the area code missing?"
+        ),
+        DialHint.COUNTRY_CODE_MISSING: QCoreApplication.translate(
+            "StatusText", "Type the country code after the +."
+        ),
+        DialHint.REST_AFTER_COUNTRY_CODE: QCoreApplication.translate(
+            "StatusText", "Type the rest of the number after the country code."
+        ),
+        DialHint.UNKNOWN_COUNTRY_CODE: QCoreApplication.translate(
+            "StatusText", "There is no country with this code: check the digits after the +."
+        ),
+        DialHint.NO_COUNTRY_PICKED: QCoreApplication.translate(
             "StatusText",
-            "There is no country with this code: check the digits after the +, or pick the "
-            "destination country.",
+            "Pick the destination country, or type the number with + and its country code.",
         ),
-        DialErrorCode.WRONG_COUNTRY: QCoreApplication.translate(
+        DialHint.WRONG_COUNTRY: QCoreApplication.translate(
             "StatusText",
-            "This is no number of the picked country: pick the right country or type the "
-            "number with + and its country code.",
+            "Not a number in %1, but one in %2: pick that country or dial with its country code.",
         ),
-        DialErrorCode.LETTERS: QCoreApplication.translate(
+        DialHint.WRONG_COUNTRY_SEVERAL: QCoreApplication.translate(
+            "StatusText",
+            "Not a number in %1. It would be one in %2: pick the right country or dial with its "
+            "country code.",
+        ),
+        DialHint.LETTERS: QCoreApplication.translate(
+            "StatusText",
+            "Letters where digits belong: “%1”. Phone words work only after a prefix such as 0800.",
+        ),
+        DialHint.LETTERS_AFTER_NUMBER: QCoreApplication.translate(
             "StatusText", "Letters where digits belong: phone numbers are digits only."
         ),
-        DialErrorCode.NOT_A_NUMBER: QCoreApplication.translate(
-            "StatusText", "There is no such number: check the digits."
+        DialHint.TEXT_AFTER_NUMBER: QCoreApplication.translate(
+            "StatusText",
+            "The text after the number is not part of it: phone numbers are digits only.",
+        ),
+        DialHint.TEXT_ONLY: QCoreApplication.translate(
+            "StatusText", "That is text, not a phone number."
+        ),
+        DialHint.LOOKALIKE_LETTER: QCoreApplication.translate(
+            "StatusText", "“%1” is a letter — numbers use the digits 0–9 only."
+        ),
+        DialHint.PHONE_WORD: QCoreApplication.translate(
+            "StatusText", "These letters do not spell a valid number (phone word)."
+        ),
+        DialHint.LINK_EXTENSION: QCoreApplication.translate(
+            "StatusText", "The link's extension is not a number."
+        ),
+        DialHint.SIP_ADDRESS: QCoreApplication.translate(
+            "StatusText", "This address names a person or device, not a phone number."
+        ),
+        DialHint.SYMBOL: QCoreApplication.translate(
+            "StatusText", "“%1” does not belong in a phone number."
+        ),
+        DialHint.PLUS_INSIDE: QCoreApplication.translate(
+            "StatusText", "A + belongs only at the start, before the country code."
+        ),
+        DialHint.SEVERAL_NUMBERS: QCoreApplication.translate(
+            "StatusText", "Paste one number at a time."
+        ),
+        DialHint.KEEP_LEADING_ZERO: QCoreApplication.translate(
+            "StatusText", "%1 landline numbers keep their leading 0."
+        ),
+        DialHint.EXTENSION: QCoreApplication.translate(
+            "StatusText",
+            "Extensions can't be dialled with the number: call the main number and key in the "
+            "extension once the call is answered.",
+        ),
+        DialHint.NO_SUCH_NUMBER: QCoreApplication.translate(
+            "StatusText", "There is no such number in %1: check the digits."
         ),
     }
-    return texts[error.code]
+    return texts[error.hint]
