@@ -397,6 +397,14 @@
         <translation>Auflegen</translation>
     </message>
     <message>
+        <source>Mute or unmute your microphone</source>
+        <translation>Mikrofon stumm schalten oder wieder einschalten</translation>
+    </message>
+    <message>
+        <source>End the call</source>
+        <translation>Anruf beenden</translation>
+    </message>
+    <message>
         <source>Task: %1</source>
         <translation>Aufgabe: %1</translation>
     </message>

@@ -119,7 +119,19 @@ def test_sign_in_dial_and_hang_up_with_the_keyboard_only(app: App) -> None:
     panel = window.main.in_call
     qtbot.waitUntil(lambda: panel.state_label.text() == "Connected", timeout=10_000)
 
-    # Tab reaches Hang up; Space presses it.
+    # Teams' keys: Ctrl+Shift+M mutes and unmutes.
+    teams = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    press(app, Qt.Key.Key_M, teams)
+    qtbot.waitUntil(
+        lambda: app.controller.call is not None and app.controller.call.muted, timeout=3000
+    )
+    assert panel.mute_button.isChecked()
+    press(app, Qt.Key.Key_M, teams)
+    qtbot.waitUntil(
+        lambda: app.controller.call is not None and not app.controller.call.muted, timeout=3000
+    )
+
+    # Tab reaches every call control, Hang up too; Space presses it.
     for _ in range(20):
         if panel.hangup_button.hasFocus():
             break
@@ -127,4 +139,24 @@ def test_sign_in_dial_and_hang_up_with_the_keyboard_only(app: App) -> None:
     assert panel.hangup_button.hasFocus(), f"Tab stopped at {QApplication.focusWidget()!r}"
     press(app, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not panel.isVisible(), timeout=10_000)
+    assert app.controller.call is None
+
+
+def test_hang_up_with_teams_keys(app: App) -> None:
+    app.sign_in()
+    app.signed_in()
+    app.pick_task(DE_TASK)
+    with app.qtbot.waitActive(app.window):
+        app.window.activateWindow()
+    app.type_number("0221 8282 9980")
+    main = app.window.main
+    assert main is not None
+    app.qtbot.waitUntil(main.dialer.call_button.isEnabled, timeout=3000)
+    main.dialer.call_button.click()
+    panel = main.in_call
+    app.qtbot.waitUntil(lambda: panel.state_label.text() == "Connected", timeout=10_000)
+    assert "Ctrl+Shift+H" in panel.hangup_button.toolTip()
+    teams = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    press(app, Qt.Key.Key_H, teams)
+    app.qtbot.waitUntil(lambda: not panel.isVisible(), timeout=10_000)
     assert app.controller.call is None

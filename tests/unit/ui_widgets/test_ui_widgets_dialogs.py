@@ -46,6 +46,26 @@ def test_incoming_call_reject_and_escape(qtbot: QtBot, de_task: Task) -> None:
         qtbot.keyClick(second, Qt.Key.Key_Escape)
 
 
+def test_incoming_call_keys_as_in_teams(qtbot: QtBot, de_task: Task) -> None:
+    """Ctrl+Shift+A answers, Ctrl+Shift+D rejects; the tooltips say so."""
+    dialog = IncomingCallDialog("+4922182829980", "", [de_task])
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    assert "Ctrl+Shift+A" in dialog.answer_button.toolTip()
+    assert "Ctrl+Shift+D" in dialog.reject_button.toolTip()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    with qtbot.waitSignal(dialog.answered) as answered:
+        qtbot.keyClick(dialog, Qt.Key.Key_A, modifiers)
+    assert answered.args == [de_task.id]
+    second = IncomingCallDialog("+4922182829980", "", [de_task])
+    qtbot.addWidget(second)
+    with qtbot.waitActive(second):
+        second.show()
+    with qtbot.waitSignal(second.declined):
+        qtbot.keyClick(second, Qt.Key.Key_D, modifiers)
+
+
 def test_incoming_call_without_tasks_cannot_be_answered(qtbot: QtBot) -> None:
     dialog = IncomingCallDialog("+4922182829980", "", [])
     qtbot.addWidget(dialog)

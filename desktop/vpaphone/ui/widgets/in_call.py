@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from vpaphone.core.dialerrors import DialInputError
 from vpaphone.core.model import Destination
 from vpaphone.core.numbers import parse_dial_input
+from vpaphone.ui.widgets import shortcuts
 from vpaphone.ui.widgets.dialpad import Dialpad
 from vpaphone.ui.widgets.status_texts import dial_error_text
 
@@ -129,6 +130,10 @@ class InCallPanel(QWidget):
         self.hangup_button = QPushButton(self.tr("Hang up"), self)
         self.hangup_button.setAccessibleName(self.tr("Hang up"))
         self.hangup_button.setStyleSheet("QPushButton { background: #c62828; color: white; }")
+        shortcuts.give_shortcut(
+            self.mute_button, shortcuts.MUTE, self.tr("Mute or unmute your microphone")
+        )
+        shortcuts.give_shortcut(self.hangup_button, shortcuts.HANG_UP, self.tr("End the call"))
         self.dialpad = Dialpad(feedback, self)
         self.dialpad.set_in_call(True)
         self.dialpad.hide()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from vpaphone.core.model import Task
+from vpaphone.ui.widgets import shortcuts
 from vpaphone.ui.widgets.history import shown_number
 
 
@@ -69,6 +70,8 @@ class IncomingCallDialog(QDialog):
         self.no_task_label.setWordWrap(True)
         self.no_task_label.setVisible(not tasks)
 
+        shortcuts.give_shortcut(self.answer_button, shortcuts.ANSWER, self.tr("Answer the call"))
+        shortcuts.give_shortcut(self.reject_button, shortcuts.REJECT, self.tr("Reject the call"))
         form = QFormLayout()
         form.addRow(self.tr("For task:"), self.task_box)
         buttons = QHBoxLayout()
