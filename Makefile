@@ -16,7 +16,8 @@ APT_RUNTIME := python3 python3-venv python3-pip libglib2.0-0 libgl1 libegl1 libx
   libdbus-1-3 libpulse0 libxrandr2 fonts-dejavu-core ca-certificates
 # Real peers and services the tests start themselves (see tests/fixtures/).
 APT_TEST := kamailio kamailio-tls-modules sip-tester baresip-core pulseaudio pulseaudio-utils \
-  gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth imagemagick sox openssl iproute2 procps
+  gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth imagemagick sox openssl iproute2 procps \
+  coturn
 
 .PHONY: demo test test-fast lint bench diagnose clean venv apt-runtime apt-test
 
@@ -38,8 +39,8 @@ $(STAMPS)/apt-test: $(STAMPS)/apt-runtime
 	  echo "Installing test packages: $$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
-	@# Debian enables a system Kamailio on :5060; tests run their own on free ports.
-	-@systemctl disable --now kamailio >/dev/null 2>&1 || true
+	@# Debian enables a system Kamailio on :5060 and coturn on :3478; tests run their own.
+	-@systemctl disable --now kamailio coturn >/dev/null 2>&1 || true
 	touch $@
 
 $(VENV)/bin/python: $(STAMPS)/apt-runtime

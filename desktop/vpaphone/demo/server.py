@@ -63,6 +63,7 @@ class DemoState:
     """Everything the demo my-vpa knows. Guarded by `lock` (the server is threaded)."""
 
     sip_domain: str = "127.0.0.1:5060"  # where the demo peer listens
+    sip_extras: dict[str, Any] = field(default_factory=dict)  # e.g. stun_servers, ice (tests)
     access_ttl: int = 900
     users: dict[str, DemoUser] = field(default_factory=demo_users)
     sip_passwords: dict[str, str] = field(default_factory=dict)
@@ -176,6 +177,7 @@ class DemoState:
                 "outbound_proxy": None,
                 "register": False,  # the demo peer answers without a registrar
                 "srtp": "off",
+                **self.sip_extras,
             },
             "caller_id": user.individual_number or CENTRAL_NUMBER,
             "caller_id_individual": user.individual_number is not None,

@@ -61,17 +61,7 @@ class OfflineCache:
             self.clear()  # without the SIP password a cached account is useless
             return
         p = snapshot.provisioning
-        sip = {
-            "registrar": p.sip.registrar,
-            "domain": p.sip.domain,
-            "username": p.sip.username,
-            "auth_username": p.sip.auth_username,
-            "password": "",  # kept in the keychain only
-            "transport": p.sip.transport,
-            "outbound_proxy": p.sip.outbound_proxy,
-            "register": p.sip.register,
-            "srtp": p.sip.srtp,
-        }
+        sip = {**p.sip.to_json(), "password": ""}  # the password is kept in the keychain only
         document = {
             "version": CACHE_VERSION,
             "user": snapshot.user,

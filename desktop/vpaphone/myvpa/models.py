@@ -6,7 +6,7 @@ Parsing happens completely before anything is returned, so a bad payload is neve
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -57,6 +57,14 @@ class SipAccount:
     outbound_proxy: str | None = None
     register: bool = True
     srtp: str = "off"  # off | optional | mandatory
+    stun_servers: tuple[str, ...] = ()  # host[:port]; optional in the contract (older servers)
+    ice: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's SipAccount object: what `provisioning_from` reads back."""
+        data = asdict(self)
+        data["stun_servers"] = list(self.stun_servers)
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +164,8 @@ def provisioning_from(data: dict[str, Any]) -> Provisioning:
             outbound_proxy=sip.get("outbound_proxy"),
             register=sip["register"],
             srtp=sip["srtp"],
+            stun_servers=tuple(sip.get("stun_servers", ())),
+            ice=sip.get("ice", False),
         ),
         caller_id=data["caller_id"],
         caller_id_individual=data["caller_id_individual"],

@@ -99,6 +99,8 @@ def sip_config(provisioning: Provisioning) -> SipAccountConfig:
         auth_username=sip.auth_username,
         caller_id=provisioning.caller_id,
         srtp=SrtpMode(sip.srtp),
+        stun_servers=sip.stun_servers,
+        ice=sip.ice,
     )
 
 

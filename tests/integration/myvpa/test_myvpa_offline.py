@@ -42,6 +42,20 @@ def test_offline_start_uses_cached_data_within_the_period(
     assert offline.usable_until() <= datetime.now(UTC) + timedelta(hours=72)
 
 
+def test_offline_start_keeps_every_sip_setting(
+    demo_server: DemoServer, secret_service_keychain: Keychain, store: Store, tmp_path: Path
+) -> None:
+    demo_server.state.sip_extras = {"stun_servers": ["stun.example.net:3478"], "ice": True}
+    online = _account(demo_server, secret_service_keychain, store, tmp_path).sign_in("demo", "demo")
+    demo_server.stop()
+    offline = _account(demo_server, secret_service_keychain, store, tmp_path).resume("demo")
+    assert offline is not None
+    assert not offline.online
+    assert offline.provisioning.sip.stun_servers == ("stun.example.net:3478",)
+    assert offline.provisioning.sip.ice
+    assert offline.provisioning == online.provisioning
+
+
 def test_cached_data_past_the_period_is_not_used(
     demo_server: DemoServer, secret_service_keychain: Keychain, store: Store, tmp_path: Path
 ) -> None:
