@@ -19,7 +19,6 @@ from vpaphone.audio.format import CHANNELS, FRAME_BYTES, FRAME_MS, RATE, SAMPLE_
 log = logging.getLogger(__name__)
 
 
-
 def _data_pointer(vector: pj.ByteVector) -> int:
     """`std::vector`'s first member (libstdc++, libc++ and MSVC alike) is its data pointer."""
     data = ctypes.c_void_p.from_address(int(vector.this)).value

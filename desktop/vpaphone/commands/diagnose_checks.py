@@ -82,21 +82,29 @@ def reachability_section() -> Lines:
 
 
 def _https_check(base_url: str, ca_bundle: Path | None) -> str:
+    """TLS to my-vpa as the app does it: through the environment's proxy, if any."""
+    from vpaphone.myvpa.http import NETWORK_ERRORS, environment_proxy, open_https  # noqa: PLC0415
+
     parts = urlsplit(base_url)
     host, port = parts.hostname or "", parts.port or 443
     context = ssl.create_default_context(cafile=str(ca_bundle) if ca_bundle else None)
+    try:
+        proxy = environment_proxy(host, port)
+    except ValueError as exc:
+        return f"{host}:{port} not checked: {exc}"
+    via = f" via proxy {proxy.host}:{proxy.port}" if proxy else ""
     started = time.monotonic()
     try:
-        with (
-            socket.create_connection((host, port), timeout=TIMEOUT_S) as raw,
-            context.wrap_socket(raw, server_hostname=host) as tls,
-        ):
-            version = tls.version()
+        conn = open_https(host, port, context, TIMEOUT_S, proxy)
     except ssl.SSLCertVerificationError as exc:
-        return f"{host}:{port} certificate not trusted ({exc.verify_message})"
-    except OSError as exc:
-        return f"{host}:{port} unreachable ({type(exc).__name__}: {exc})"
-    return f"{host}:{port} reachable, {version}, certificate verified, {_ms(started)}"
+        return f"{host}:{port}{via} certificate not trusted ({exc.verify_message})"
+    except NETWORK_ERRORS as exc:
+        return f"{host}:{port}{via} unreachable ({type(exc).__name__}: {exc})"
+    try:
+        version = conn.sock.version() if isinstance(conn.sock, ssl.SSLSocket) else None
+    finally:
+        conn.close()
+    return f"{host}:{port}{via} reachable, {version}, certificate verified, {_ms(started)}"
 
 
 def _registrar_check(cache_file: Path) -> str:

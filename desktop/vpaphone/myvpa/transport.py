@@ -1,7 +1,8 @@
 """HTTPS to my-vpa: verification always on, timeouts, retries, and contract-checked responses.
 
 Retries (with exponential backoff) only for network errors and 5xx: a 4xx is the server's final
-word. Every body is size-limited, parsed and validated before anyone sees it.
+word. Every body is size-limited, parsed and validated before anyone sees it. A Transport belongs
+to one thread (the my-vpa worker) and does no locking.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from vpaphone.myvpa.errors import (
     ServerUnreachableError,
     SignInRequiredError,
 )
-from vpaphone.myvpa.httpx_lib import httpx
+from vpaphone.myvpa.http import NETWORK_ERRORS, BodyTooLargeError, Connection
 
 log = logging.getLogger(__name__)
 JSON_TYPES = ("application/json", "application/problem+json")
@@ -72,7 +73,10 @@ def _check_url(config: TransportConfig) -> None:
 def _is_tls_failure(exc: BaseException) -> bool:
     seen: BaseException | None = exc
     while seen is not None:
-        if isinstance(seen, ssl.SSLError):
+        # A TLS connection cut short (EOF) is a network failure like any other: retried.
+        if isinstance(seen, ssl.SSLError) and not isinstance(
+            seen, ssl.SSLEOFError | ssl.SSLZeroReturnError
+        ):
             return True
         seen = seen.__cause__ or seen.__context__
     return False
@@ -84,27 +88,27 @@ class Transport:
         config: TransportConfig,
         *,
         contract: Contract | None = None,
-        http_transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         _check_url(config)
         self.config = config
         self.contract = contract or load_contract()
         self._sleep = sleep
-        verify = ssl.create_default_context(
-            cafile=str(config.ca_bundle) if config.ca_bundle else None
-        )
-        self._client = httpx.Client(
-            base_url=config.base_url.rstrip("/"),
-            verify=verify,
-            timeout=httpx.Timeout(config.read_timeout, connect=config.connect_timeout),
-            headers={"User-Agent": f"vpaphone/{__version__}"},
-            follow_redirects=False,
-            transport=http_transport,
+        tls = None
+        if urlsplit(config.base_url).scheme == "https":  # verified against the system store
+            tls = ssl.create_default_context(
+                cafile=str(config.ca_bundle) if config.ca_bundle else None
+            )
+        self._connection = Connection(
+            config.base_url,
+            tls=tls,
+            connect_timeout=config.connect_timeout,
+            read_timeout=config.read_timeout,
+            max_body_bytes=config.max_body_bytes,
         )
 
     def close(self) -> None:
-        self._client.close()
+        self._connection.close()
 
     def send(
         self,
@@ -125,7 +129,7 @@ class Transport:
             last = attempt == self.config.retries
             try:
                 status, content_type, raw = self._exchange(operation.method, url, headers, body)
-            except httpx.TransportError as exc:
+            except NETWORK_ERRORS as exc:
                 if _is_tls_failure(exc):
                     raise ServerUnreachableError(
                         "The my-vpa server's certificate could not be verified.", code="tls"
@@ -149,20 +153,16 @@ class Transport:
         self, method: str, url: str, headers: dict[str, str], body: object
     ) -> tuple[int, str, bytes]:
         content = None if body is None else json.dumps(body).encode()
+        headers = {**headers, "User-Agent": f"vpaphone/{__version__}"}
         if content is not None:
-            headers = {**headers, "Content-Type": "application/json"}
-        with self._client.stream(method, url, headers=headers, content=content) as response:
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > self.config.max_body_bytes:
-                    raise ContractViolationError(
-                        "my-vpa sent an oversized response", code="contract_violation"
-                    )
-                chunks.append(chunk)
-            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            return response.status_code, content_type, b"".join(chunks)
+            headers["Content-Type"] = "application/json"
+        try:
+            response = self._connection.request(method, url, headers, content)
+        except BodyTooLargeError:
+            raise ContractViolationError(
+                "my-vpa sent an oversized response", code="contract_violation"
+            ) from None
+        return response.status, response.content_type, response.body
 
     def _reply(self, operation_id: str, status: int, content_type: str, raw: bytes) -> Reply:
         what = f"my-vpa's answer to {operation_id} (HTTP {status})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
@@ -11,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures.demo_server import demo_certificates, demo_server
+from tests.fixtures.http_server import ConnectProxy
 from tests.fixtures.kamailio import Kamailio, kamailio
 from vpaphone.demo.server import DemoServer
 
 __all__ = ["demo_certificates", "demo_server", "kamailio"]
 VPAPHONE = str(Path(sys.executable).with_name("vpaphone"))
+PROXY_CREDENTIALS = "Basic " + base64.b64encode(b"it:proxy-pw").decode()
 
 
 def _diagnose(env: dict[str, str]) -> dict[str, dict[str, str]]:
@@ -106,3 +109,26 @@ def test_diagnose_names_untrusted_certificate_and_dead_registrar(
     report = _diagnose(_env(tmp_path, VPAPHONE_MYVPA_URL=demo_server.base_url))
     assert "certificate not trusted" in report["Reachability"]["my-vpa server"]
     assert report["Reachability"]["SIP registrar"].startswith("127.0.0.1:9/tcp unreachable")
+
+
+def test_diagnose_reaches_my_vpa_through_the_company_proxy(
+    tmp_path: Path, demo_server: DemoServer
+) -> None:
+    """Behind a mandatory proxy the check goes where the app goes: through the CONNECT tunnel."""
+    assert demo_server.certificates is not None
+    with ConnectProxy(required_authorization=PROXY_CREDENTIALS) as proxy:
+        env = _env(
+            tmp_path,
+            VPAPHONE_MYVPA_URL=demo_server.base_url,
+            VPAPHONE_CA_BUNDLE=str(demo_server.certificates.ca_file),
+            HTTPS_PROXY=f"http://it:proxy-pw@127.0.0.1:{proxy.port}",
+        )
+        env.pop("NO_PROXY", None)
+        env.pop("no_proxy", None)
+        report = _diagnose(env)
+        tunnels = proxy.tunnels
+    line = report["Reachability"]["my-vpa server"]
+    assert f"via proxy 127.0.0.1:{proxy.port} reachable" in line
+    assert "certificate verified" in line
+    assert [t.target for t in tunnels] == [f"127.0.0.1:{demo_server.port}"]
+    assert "proxy-pw" not in json.dumps(report)

@@ -15,7 +15,7 @@ import vpaphone.core
 import vpaphone.store
 
 ROOT = Path(__file__).resolve().parents[3]
-FORBIDDEN = ("PySide6", "shiboken6", "pjsua2", "httpx", "keyring")
+FORBIDDEN = ("PySide6", "shiboken6", "pjsua2", "keyring", "http", "ssl", "socket")
 
 
 def _modules(package: object) -> list[str]:

@@ -1,7 +1,8 @@
 """Fuzzed server answers never crash the client: a valid result or a MyVpaError, nothing else.
 
-The real client stack (transport, contract validation, model building, session) is fed by an
-httpx mock transport that answers whatever hypothesis makes up.
+The real client stack (transport, contract validation, model building, session) talks to a real
+HTTP server on loopback that answers whatever hypothesis makes up. One server and one transport
+serve all examples: the kept-alive connection must survive every kind of answer too.
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+from collections.abc import Callable, Iterator
 from typing import Any
 
-import httpx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from keyring.backends import fail
 
+from tests.fixtures.http_server import Answer, ScriptedServer
 from vpaphone.demo.data import demo_users
 from vpaphone.demo.server import DemoState
 from vpaphone.myvpa.client import MyVpaClient
@@ -62,16 +65,22 @@ def _valid_payloads() -> dict[str, Any]:
 VALID = _valid_payloads()
 
 
-def _client(status: int, body: bytes, content_type: str) -> MyVpaClient:
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(status, content=body, headers={"content-type": content_type})
+@pytest.fixture(scope="module")
+def server() -> Iterator[tuple[ScriptedServer, Transport]]:
+    with ScriptedServer() as scripted:
+        config = TransportConfig(scripted.base_url, retries=1, backoff=0, allow_http_loopback=True)
+        transport = Transport(config, sleep=lambda _: None)
+        yield scripted, transport
+        transport.close()
 
-    transport = Transport(
-        TransportConfig("https://my-vpa.test/api/v1", retries=1, backoff=0),
-        http_transport=httpx.MockTransport(handler),
-        sleep=lambda _: None,
-    )
-    session = Session(transport, Keychain(backend=fail.Keyring()))
+
+def _client(
+    server: tuple[ScriptedServer, Transport], status: int, body: bytes, content_type: str
+) -> MyVpaClient:
+    scripted, transport = server
+    scripted.answer_always(Answer(status, body, content_type))
+    no_keyring = fail.Keyring()  # type: ignore[no-untyped-call]  # keyring has no type hints
+    session = Session(transport, Keychain(backend=no_keyring))
     session._tokens = TokenPair("a" * 20, "r" * 20, 900)  # signed in, as after sign_in()
     session.user = "demo"
     return MyVpaClient(session)
@@ -81,7 +90,7 @@ def _exercise(client: MyVpaClient, operation: str) -> None:
     from vpaphone.core.model import TelephonyArea
     from vpaphone.myvpa.models import AdminRequestKind
 
-    calls = {
+    calls: dict[str, Callable[[], object]] = {
         "getProfile": client.profile,
         "getProvisioning": client.provisioning,
         "listActiveTasks": client.active_tasks,
@@ -102,15 +111,21 @@ def _exercise(client: MyVpaClient, operation: str) -> None:
     content_type=st.sampled_from(["application/json", "application/problem+json", "text/plain"]),
 )
 def test_arbitrary_json_never_crashes(
-    operation: str, status: int, body: object, content_type: str
+    server: tuple[ScriptedServer, Transport],
+    operation: str,
+    status: int,
+    body: object,
+    content_type: str,
 ) -> None:
-    _exercise(_client(status, json.dumps(body).encode(), content_type), operation)
+    _exercise(_client(server, status, json.dumps(body).encode(), content_type), operation)
 
 
 @settings(max_examples=150, deadline=None)
 @given(operation=st.sampled_from(OPERATIONS), body=st.binary(max_size=200))
-def test_arbitrary_bytes_never_crash(operation: str, body: bytes) -> None:
-    _exercise(_client(200, body, "application/json"), operation)
+def test_arbitrary_bytes_never_crash(
+    server: tuple[ScriptedServer, Transport], operation: str, body: bytes
+) -> None:
+    _exercise(_client(server, 200, body, "application/json"), operation)
 
 
 def _mutate(data: Any, path: list[Any], value: Any) -> Any:
@@ -140,13 +155,15 @@ def _paths(data: Any, prefix: list[Any] | None = None) -> list[list[Any]]:
 
 @settings(max_examples=400, deadline=None)
 @given(data=st.data())
-def test_almost_valid_payloads_are_all_or_nothing(data: st.DataObject) -> None:
+def test_almost_valid_payloads_are_all_or_nothing(
+    server: tuple[ScriptedServer, Transport], data: st.DataObject
+) -> None:
     """One field changed to anything: the result is fully valid or a MyVpaError, never half."""
     operation = data.draw(st.sampled_from(sorted(VALID)))
     path = data.draw(st.sampled_from(_paths(VALID[operation])))
     value = data.draw(json_values | st.just("+4922182829980") | st.just("2026-02-30T00:00:00Z"))
     body = _mutate(VALID[operation], path, value)
-    client = _client(200, json.dumps(body).encode(), "application/json")
+    client = _client(server, 200, json.dumps(body).encode(), "application/json")
     try:
         if operation == "getProvisioning":
             result: object = client.provisioning()
