@@ -31,6 +31,7 @@ from vpaphone.sip.events import (
     Event,
     IncomingEvent,
     MediaEvent,
+    PlacedEvent,
     RegEvent,
     RtpStats,
     SipEngineError,
@@ -45,14 +46,13 @@ from vpaphone.sip.reasons import (
     end_reason,
     registration_reason,
 )
-from vpaphone.sip.uri import caller_from_uri, dial_uri, identity_uri, zone_of
-from vpaphone.sip.worker import EngineWorker, log_failure
+from vpaphone.sip.uri import caller_from_uri, dial_uri, zone_of
+from vpaphone.sip.worker import IDENTITY_HEADER, TASK_HEADER, EngineWorker, log_failure
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-TASK_HEADER = "X-VPA-Task"  # the active task's id, for server-side attribution of the call
-IDENTITY_HEADER = "P-Preferred-Identity"  # RFC 3325: the caller ID we ask the server to present
+__all__ = ["IDENTITY_HEADER", "TASK_HEADER", "CallState", "CallUpdate", "SipEngine"]
 
 
 class CallState(enum.StrEnum):
@@ -99,6 +99,8 @@ class _Call:
     local_end: LocalEnd = LocalEnd.NONE
     ring_deadline: float | None = None  # time.monotonic() when ringing out gives up
     timers: list[QTimer] = field(default_factory=list)
+    placed: bool = True  # an outgoing call's bookkeeping is done (see `SipEngine._placed`)
+    dest: Destination | None = None  # what was dialled (outgoing calls)
 
 
 class SipEngine(QObject):
@@ -139,6 +141,7 @@ class SipEngine(QObject):
         self._worker: EngineWorker | None = None
         self._config: SipAccountConfig | None = None
         self._calls: dict[str, _Call] = {}
+        self._next_call_id: str | None = None  # made while idle: uuid4 costs ~60 µs cold
         self._registration = RegistrationUpdate(RegistrationState.UNREGISTERED, "Not registered")
         self._events_ready.connect(self._drain_events, Qt.ConnectionType.QueuedConnection)
         self._progress = QTimer(self)
@@ -155,6 +158,7 @@ class SipEngine(QObject):
         worker.start()
         self._worker = worker
         self._config = config
+        self._next_call_id = new_call_id()
         self._progress.start()
         if config.register:
             self._set_registration(
@@ -213,8 +217,14 @@ class SipEngine(QObject):
         assert config is not None
         if task_id is None and not dest.is_emergency:
             raise SipEngineError("every call except an emergency call belongs to a task")
-        call_id = new_call_id()
-        now = datetime.now(UTC)
+        call_id, self._next_call_id = self._next_call_id or new_call_id(), None
+        uri = dial_uri(dest, config.domain)
+        # The INVITE first. The engine thread cannot place it before this thread lets go of the
+        # GIL (back in the event loop), so here only the record is written (a crash a moment
+        # later must not lose the attempt); the rest (`_placed`) runs when the engine thread
+        # reports the INVITE sent, i.e. while it travels. Its PlacedEvent comes before any
+        # other event of the call.
+        worker.send(lambda: worker.make_call(call_id, uri, task_id))
         record = CallRecord(
             id=call_id,
             task_id=task_id,
@@ -222,25 +232,20 @@ class SipEngine(QObject):
             e164=dest.e164,
             zone=zone,
             area=area,
-            started_at=now,
+            started_at=datetime.now(UTC),
             counts_as_task_time=not dest.is_emergency,
         )
-        headers: dict[str, str] = {}
-        if config.caller_id:
-            headers[IDENTITY_HEADER] = identity_uri(config.caller_id, config.domain)
-        if task_id is not None:
-            headers[TASK_HEADER] = task_id
-        uri = dial_uri(dest, config.domain)
-        call = _Call(record, CallState.CALLING)
-        self._calls[call_id] = call
+        self._calls[call_id] = _Call(record, CallState.CALLING, placed=False, dest=dest)
         self._write(self._log.call_started, record)
-        self._arm_ring_timeout(call)  # bounds set-up + ringing: a silent peer too
-        log.info("dialling %s (call %s)", masked(dest), call_id)
-        self._emit_call(call_id)
-        # Last: the engine thread needs the GIL as soon as it wakes up; woken while this thread
-        # still runs Python, it sleeps again until the GIL is free (a second wake-up).
-        worker.send(lambda: worker.make_call(call_id, uri, headers))
         return call_id
+
+    def _placed(self, call: _Call) -> None:
+        """An outgoing call's bookkeeping besides its record: ring deadline, CALLING signal."""
+        call.placed = True
+        self._arm_ring_timeout(call)  # bounds set-up + ringing: a silent peer too
+        if log.isEnabledFor(logging.INFO) and call.dest is not None:
+            log.info("dialling %s (call %s)", masked(call.dest), call.record.id)
+        self._emit_call(call.record.id)
 
     def hangup(self, call_id: str) -> None:
         call = self._calls.get(call_id)
@@ -331,10 +336,14 @@ class SipEngine(QObject):
                 log_failure(f"handling SIP event {type(event).__name__} failed")
 
     def _handle(self, event: Event) -> None:
-        if isinstance(event, RegEvent):
-            self._on_reg(event)
-        elif isinstance(event, CallStateEvent):
+        if isinstance(event, CallStateEvent):  # first: CONNECTED is waited for
             self._on_call_state(event)
+        elif isinstance(event, RegEvent):
+            self._on_reg(event)
+        elif isinstance(event, PlacedEvent):
+            call = self._calls.get(event.key)
+            if call is not None and not call.placed:
+                self._placed(call)
         elif isinstance(event, MediaEvent):
             self._on_media(event)
         elif isinstance(event, IncomingEvent):
@@ -378,12 +387,13 @@ class SipEngine(QObject):
             call.local_end = LocalEnd.NO_COMMON_MEDIA
             self._end(event.key, event.at, event.status, event.heard_from_peer)
         elif state == pj.PJSIP_INV_STATE_CONFIRMED:
-            answered = call.record.answered_at is None
-            if answered:
+            answered_at = call.record.answered_at
+            # the user first: the record's copy, its write and the timer clean-up can wait
+            if call.state is not CallState.CONNECTED:
+                call.state = CallState.CONNECTED
+                self._emit_call(event.key, event.status, answered_at or event.at)
+            if answered_at is None:
                 call.record = replace(call.record, answered_at=event.at)
-            # the user first: the record write and timer clean-up can wait a few microseconds
-            self._set_state(event.key, CallState.CONNECTED, event.status)
-            if answered:
                 self._stop_ring_timeout(call)
                 self._write(self._log.call_answered, call.record.id, event.at)
         elif state == pj.PJSIP_INV_STATE_DISCONNECTED:
@@ -426,9 +436,12 @@ class SipEngine(QObject):
             self.incoming_call.emit(IncomingCall(event.key, e164, display))
 
     def _end(self, call_id: str, at: datetime, status: int, heard_from_peer: bool) -> None:
-        call = self._calls.pop(call_id, None)
+        call = self._calls.get(call_id)
         if call is None:
             return
+        if not call.placed:  # the engine stopped before it placed the call
+            self._placed(call)
+        del self._calls[call_id]
         self._stop_ring_timeout(call)
         record = call.record
         reason = end_reason(
@@ -462,6 +475,8 @@ class SipEngine(QObject):
                 answered_at=record.answered_at,
             ),
         )
+        if self._next_call_id is None:  # for the next dial, made now that this one is over
+            self._next_call_id = new_call_id()
 
     def _set_state(self, call_id: str, state: CallState, status: int | None) -> None:
         call = self._calls[call_id]
@@ -470,7 +485,9 @@ class SipEngine(QObject):
         call.state = state
         self._emit_call(call_id, status)
 
-    def _emit_call(self, call_id: str, status: int | None = None) -> None:
+    def _emit_call(
+        self, call_id: str, status: int | None = None, answered_at: datetime | None = None
+    ) -> None:
         call = self._calls[call_id]
         self.call_changed.emit(
             CallUpdate(
@@ -479,7 +496,7 @@ class SipEngine(QObject):
                 direction=call.record.direction,
                 number=call.record.e164,
                 sip_status=status,
-                answered_at=call.record.answered_at,
+                answered_at=answered_at or call.record.answered_at,
             ),
         )
 

@@ -33,6 +33,13 @@ class CallStateEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class PlacedEvent:
+    """An outgoing call's INVITE is about to be sent (posted before any other event of it)."""
+
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
 class MediaEvent:
     key: str
     status: int  # PJSUA_CALL_MEDIA_*
@@ -59,7 +66,9 @@ class TransferEvent:
     status: int  # final status of the transfer target's call (NOTIFY sipfrag)
 
 
-Event = RegEvent | CallStateEvent | MediaEvent | IncomingEvent | DtmfEvent | TransferEvent
+Event = (
+    RegEvent | CallStateEvent | PlacedEvent | MediaEvent | IncomingEvent | DtmfEvent | TransferEvent
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,22 +4,35 @@ Why a dedicated thread and not a QTimer on the Qt thread — measured on this pr
 machine (shared with other jobs), UDP through Kamailio to a sipp UAS, call set-up medians:
 - pjsua2 polled by a timer (`libHandleEvents(0)` every N ms, as a QTimer would): 21.7 ms at
   10 ms, 102 ms at 50 ms — every SIP round trip (four with a proxy challenge) waits for a tick;
-- bare pjsua2 blocking in `libHandleEvents(10)`: 3.5–4.8 ms;
-- this engine, dial() on the Qt thread → CONNECTED signal on the Qt thread: 3.5–4.6 ms,
-  i.e. 0.99–1.26 × bare (median 1.11 over 18 runs; 1.19 before the hop costs below were cut)
-  in `tests/bench/bench_sip.py`.
-pjsua2 releases the GIL inside `libHandleEvents`, so a thread blocked there costs the UI nothing
-and returns as soon as a packet arrives. Commands from the Qt thread are queued and the thread is
-woken at once by a CRLF keep-alive datagram sent to a private loopback transport (pjsip ignores
-CRLF keep-alives): 0.13 ms wake-up on an idle machine.
-Where the rest goes (perf_counter marks per hop; the machine's caches are cold when a user
-dials, so Python costs ~10 × its warm figure): the engine thread's own work, make_call → the
-CONFIRMED callback, equals bare pjsua2's; dial() → make_call runs 0.15–0.5 ms (bookkeeping on
-the Qt thread, the wake-up datagram, then a GIL hand-over: the woken engine thread cannot return
-from `libHandleEvents` until the Qt thread lets go of the GIL); the CONFIRMED callback → the
-CONNECTED signal on the Qt thread 0.13–0.25 ms. So the Qt thread keeps the work before a command
-small and queues it last, and the thread posts only the events the UI shows. A shorter
-`sys.setswitchinterval` (50–200 µs) did not move the hand-over measurably.
+- bare pjsua2 blocking in `libHandleEvents(10)`: 3.5–3.8 ms;
+- this engine, dial() on the Qt thread → CONNECTED signal on the Qt thread: 3.5–3.8 ms, i.e.
+  0.99–1.05 × bare, median 1.02, in `tests/bench/bench_sip.py` (8 consecutive runs on
+  2026-11-26; before the changes described below 1.06–1.26, median 1.11).
+pjsua2 releases the GIL inside `libHandleEvents` (its SWIG wrapper releases it around every
+call), so a thread blocked there costs the UI nothing and returns as soon as a packet arrives.
+Commands from the Qt thread are queued and the thread is woken at once by a CRLF keep-alive
+datagram sent to a private loopback transport (pjsip ignores CRLF keep-alives).
+Where the time goes (perf_counter marks per hop, medians; caches are cold when a user dials):
+- dial() → make_call starts: 0.13–0.17 ms. The `sendto` of the wake-up datagram alone costs
+  ~0.05 ms here (loopback delivery and the cross-CPU wake-up happen inside it); the woken thread
+  then needs the GIL, which the Qt thread holds until it is back in its event loop, and a
+  GIL hand-over to a sleeping thread is another ~0.04 ms wake-up. So dial() queues the command
+  first and then writes only the call record (crash safety); the rest of its bookkeeping (ring
+  deadline, CALLING signal) runs when this thread reports the INVITE sent (`PlacedEvent`,
+  posted lazily: see `post`). Done at once, all of it ran in the middle of the set-up and its
+  GIL use delayed this thread's handling of the answers (A/B, 150 calls each: 1.07 → 1.01 ×
+  bare).
+- make_call → the INVITE is out: 0.3 ms, shorter than bare pjsua2's 0.5 ms (three codecs
+  offered instead of all); the Call object and the CallOpParam with its headers are made
+  before the dial (the bare script, too, makes its Call before it starts the clock).
+- the answers: 0.05–0.3 ms more than bare (noisy), spent in the callbacks (pjsua2's director sends
+  every virtual callback through Python: the no-op ones are overridden so that they do not
+  call back into C++) and in the loop turn per packet (its checks are inline).
+- the CONFIRMED callback → the CONNECTED signal on the Qt thread: 0.08–0.1 ms (one Qt-thread
+  wake-up). The Qt thread is woken once per loop turn, and only for events the UI shows.
+Tried without a measurable effect: a shorter `sys.setswitchinterval` (50–200 µs); handling the
+packets that had already arrived before waking the Qt thread; building the call record before
+the wake-up datagram instead of after it.
 
 pjsua2 runs with `threadCnt = 0` and `mainThreadOnly = True`, so every pjsua2 callback arrives on
 this thread too. Callbacks never touch Qt objects: they append plain events to a deque and call
@@ -34,6 +47,7 @@ import concurrent.futures
 import contextlib
 import gc
 import logging
+import math
 import os
 import queue
 import socket
@@ -54,18 +68,24 @@ from vpaphone.sip.events import (
     Event,
     IncomingEvent,
     MediaEvent,
+    PlacedEvent,
     RegEvent,
     RtpStats,
     SipEngineError,
     TransferEvent,
 )
 from vpaphone.sip.media import CallMediaHandler
+from vpaphone.sip.stunprobe import reachable
 from vpaphone.sip.transports import bound_address, pj_transport, transport_config
+from vpaphone.sip.uri import identity_uri
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+TASK_HEADER = "X-VPA-Task"  # the active task's id, for server-side attribution of the call
+IDENTITY_HEADER = "P-Preferred-Identity"  # RFC 3325: the caller ID we ask the server to present
 POLL_MS = 200  # upper bound of one libHandleEvents wait; pjsip shortens it for due timers
+LAZY_S = 0.010  # a lazy event waits at most this long for the next announcement (< 1 frame)
 SLEEP_GAP_S = 5.0  # boot-clock vs monotonic-clock drift that means the computer was asleep
 CODEC_PRIORITIES = {"G722/16000": 255, "PCMA/8000": 254, "PCMU/8000": 253}
 _WAKE = b"\r\n\r\n"
@@ -104,14 +124,40 @@ class _PjCall(pj.Call):  # type: ignore[misc]
         self.last_media_status = -1
         self.ended = False
 
+    # pjsua2's director routes every virtual callback through Python, and the inherited Python
+    # method calls back into the C++ base (another GIL release and re-acquire) only to do
+    # nothing. These no-ops stop there: ~14 such calls per call set-up.
+    def onCallTsxState(self, prm: pj.OnCallTsxStateParam) -> None:  # noqa: N802
+        pass
+
+    def onCallSdpCreated(self, prm: pj.OnCallSdpCreatedParam) -> None:  # noqa: N802
+        pass
+
+    def onCreateMediaTransport(self, prm: pj.OnCreateMediaTransportParam) -> None:  # noqa: N802
+        pass  # keeps the transport pjsua created
+
+    def onCallMediaTransportState(self, prm: pj.OnCallMediaTransportStateParam) -> None:  # noqa: N802
+        pass
+
+    def onStreamPreCreate(self, prm: pj.OnStreamPreCreateParam) -> None:  # noqa: N802
+        pass
+
+    def onStreamCreated(self, prm: pj.OnStreamCreatedParam) -> None:  # noqa: N802
+        pass
+
+    def onStreamDestroyed(self, prm: pj.OnStreamDestroyedParam) -> None:  # noqa: N802
+        pass
+
     def onCallState(self, prm: pj.OnCallStateParam) -> None:  # noqa: N802 (pjsua2 API)
         try:
-            event = prm.e
             # What ended or moved the call: a response that arrived (the network answered), or
             # a timer / transport error here (it did not). Decided here rather than in
             # onCallTsxState: one Python callback less per transaction event (GIL hand-overs).
+            # Once heard from, always: the event is not read again (five pjsua2 calls less).
+            event = None if self.heard_from_peer else prm.e
             if (
-                event.type == pj.PJSIP_EVENT_TSX_STATE
+                event is not None
+                and event.type == pj.PJSIP_EVENT_TSX_STATE
                 and event.body.tsxState.type == pj.PJSIP_EVENT_RX_MSG
             ):
                 self.heard_from_peer = True
@@ -191,14 +237,21 @@ class EngineWorker:
         self._startup_error: BaseException | None = None
         self._stopping = False
         self._unannounced = False  # events posted that the Qt thread was not told about
+        self._lazy_due: float | None = None  # when lazy events must be announced at the latest
         self._thread = threading.Thread(target=self._run, name="sip-engine", daemon=True)
         self._wake_sock: socket.socket | None = None  # created by start()
         self._wake_addr: tuple[str, int] | None = None
         self.endpoint: pj.Endpoint | None = None
         self._account: _PjAccount | None = None
         self._transport_id = -1
+        self._stun: tuple[str, ...] = ()  # the provisioned STUN servers that answered
         self.calls: dict[str, _PjCall] = {}
         self._dead: list[_PjCall] = []
+        # Made while idle, so that a dial finds them ready (see `_prepare_dialling`)
+        self._spare_call: _PjCall | None = None
+        self._plain_prm: pj.CallOpParam | None = None
+        self._task_prm: pj.CallOpParam | None = None
+        self._task_header: pj.SipHeader | None = None
 
     # --- other threads ---------------------------------------------------------------------
 
@@ -209,6 +262,9 @@ class EngineWorker:
         self._wake_sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self._thread.start()
         if not self._ready.wait(timeout):
+            # still inside pjsua's start-up: it stops and destroys what it made once that
+            # returns (the atexit hook waits for it), instead of running on unused
+            self._stopping = True
             raise SipEngineError("the SIP engine did not start in time")
         if self._startup_error is not None:
             self._thread.join(timeout)
@@ -268,15 +324,24 @@ class EngineWorker:
 
     # --- engine thread -----------------------------------------------------------------------
 
-    def post(self, event: Event) -> None:
+    def post(self, event: Event, *, lazy: bool = False) -> None:
+        """Queue an event for the Qt thread. A lazy one (bookkeeping nobody waits for) is
+        announced with the next event, or LAZY_S later: a Qt-thread wake-up during a call's
+        set-up competes for the GIL with this thread's handling of the answers."""
         self.events.append(event)
-        self._unannounced = True
+        if not lazy:
+            self._unannounced = True
+        elif self._lazy_due is None:
+            self._lazy_due = time.monotonic() + LAZY_S
 
     def _announce(self) -> None:
         """One Qt-thread wake-up for the events of one loop turn, sent just before this thread
         lets go of the GIL in `libHandleEvents`: the woken Qt thread finds the GIL free."""
+        if self._lazy_due is not None and time.monotonic() >= self._lazy_due:
+            self._unannounced = True
         if self._unannounced:
             self._unannounced = False
+            self._lazy_due = None
             self._notify()
 
     def _execute(self, fn: Callable[[], T], future: concurrent.futures.Future[T] | None) -> None:
@@ -303,16 +368,24 @@ class EngineWorker:
             return
         self._ready.set()
         boot, mono = _clocks()
+        ep = self.endpoint
+        assert ep is not None
         try:
+            # One turn per packet, also during a call's set-up: the checks are inline.
             while not self._stopping:
-                assert self.endpoint is not None
-                self.endpoint.libHandleEvents(POLL_MS)
-                self._drain_commands()
-                self._reap()
+                ep.libHandleEvents(POLL_MS if self._lazy_due is None else self._poll_ms())
+                if not self._commands.empty():
+                    self._drain_commands()
+                if self._dead:
+                    self._reap()
+                if self._spare_call is None:
+                    self._prepare_spare_call()
                 boot, mono = self._check_sleep(boot, mono)
-                self._announce()
+                if self._unannounced or self._lazy_due is not None:
+                    self._announce()
         finally:
             self._destroy()
+            self._unannounced = bool(self.events)  # lazy ones too: nothing comes after
             self._announce()
             # commands that arrived too late
             while True:
@@ -323,12 +396,15 @@ class EngineWorker:
                 if future is not None and future.set_running_or_notify_cancel():
                     future.set_exception(SipEngineError("the SIP engine stopped"))
 
+    def _poll_ms(self) -> int:
+        if self._lazy_due is None:
+            return POLL_MS
+        return max(0, min(POLL_MS, math.ceil((self._lazy_due - time.monotonic()) * 1000)))
+
     def _drain_commands(self) -> None:
-        while True:
-            try:
-                fn, future = self._commands.get_nowait()
-            except queue.Empty:
-                return
+        # empty() first: this runs every loop turn, an exception per turn costs (one consumer)
+        while not self._commands.empty():
+            fn, future = self._commands.get_nowait()
             self._execute(fn, future)
 
     def _reap(self) -> None:
@@ -360,7 +436,11 @@ class EngineWorker:
         ep_cfg.uaConfig.mainThreadOnly = True
         ep_cfg.uaConfig.userAgent = "my-vpa softphone"
         ep_cfg.uaConfig.maxCalls = 8
+        self._stun = reachable(cfg.stun_servers) if cfg.stun_servers else ()
         for server in cfg.stun_servers:
+            if server not in self._stun:
+                log.warning("STUN server %s does not answer: not used", server)
+        for server in self._stun:
             ep_cfg.uaConfig.stunServer.append(server)
         level = int(os.environ.get("VPAPHONE_PJ_LOG_LEVEL", "1"))
         ep_cfg.logConfig.level = level
@@ -386,6 +466,7 @@ class EngineWorker:
         account = _PjAccount(self)
         account.create(self._account_cfg())
         self._account = account
+        self._prepare_dialling()
 
     def _account_cfg(self) -> pj.AccountConfig:
         cfg = self.config
@@ -414,7 +495,7 @@ class EngineWorker:
         acc.natConfig.contactRewriteUse = 0  # a loopback/LAN contact must not be rewritten
         acc.natConfig.viaRewriteUse = 0
         acc.natConfig.sdpNatRewriteUse = 0
-        if not cfg.stun_servers:
+        if not self._stun:
             acc.natConfig.sipStunUse = pj.PJSUA_STUN_USE_DISABLED
             acc.natConfig.mediaStunUse = pj.PJSUA_STUN_USE_DISABLED
         acc.mediaConfig.srtpUse = {
@@ -450,6 +531,9 @@ class EngineWorker:
             self._dead.extend(self.calls.values())
             self.calls.clear()
             self._reap()
+            self._spare_call = None
+            self._task_header = None
+            self._plain_prm = self._task_prm = None
             self._account = None
             ep.libDestroy()
         except Exception:
@@ -459,32 +543,59 @@ class EngineWorker:
 
     # --- commands (engine thread) --------------------------------------------------------------
 
-    def make_call(self, key: str, uri: str, headers: dict[str, str]) -> None:
-        """Place a call; a failure to even send the INVITE is reported as its end."""
+    def make_call(self, key: str, uri: str, task_id: str | None) -> None:
+        """Place a call (task id in `TASK_HEADER`, caller ID in `IDENTITY_HEADER`); a failure
+        to even send the INVITE is reported as its end."""
+        self.post(PlacedEvent(key), lazy=True)
         try:
-            self._make_call(key, uri, headers)
+            self._make_call(key, uri, task_id)
         except Exception as exc:
             log.warning("call %s could not be placed: %s", key, exc)
             self.post(
                 CallStateEvent(key, pj.PJSIP_INV_STATE_DISCONNECTED, 0, str(exc), False, _now())
             )
 
-    def _make_call(self, key: str, uri: str, headers: dict[str, str]) -> None:
-        if self._account is None:
+    def _make_call(self, key: str, uri: str, task_id: str | None) -> None:
+        if self._account is None or self._plain_prm is None or self._task_header is None:
             raise SipEngineError("no SIP account")
-        call = _PjCall(self, key, self._account, pj.PJSUA_INVALID_ID)
-        prm = pj.CallOpParam(True)
-        for name, value in headers.items():
-            header = pj.SipHeader()
-            header.hName = name
-            header.hValue = value
-            prm.txOption.headers.append(header)
+        call, self._spare_call = self._spare_call, None
+        if call is None:  # a second call while one runs
+            call = _PjCall(self, "", self._account, pj.PJSUA_INVALID_ID)
+        call.key = key
+        if task_id is None:
+            prm = self._plain_prm
+        else:
+            self._task_header.hValue = task_id
+            prm = self._task_prm
         self.calls[key] = call
         try:
             call.makeCall(uri, prm)
+            return
         except pj.Error as exc:
-            del self.calls[key]
-            raise SipEngineError(f"could not place the call: {exc.reason}") from exc
+            reason = exc.reason
+        # The Call goes now, while the library lives: raised from inside the except block, the
+        # traceback would keep it (a cycle through the frame) until a gc run after libDestroy(),
+        # whose C++ destructor then aborts the process at exit.
+        del self.calls[key], call
+        raise SipEngineError(f"could not place the call: {reason}")
+
+    def _prepare_dialling(self) -> None:
+        """Build once per account what every outgoing call sends: the CallOpParam with its
+        headers (only the task header's value changes per call)."""
+        cfg = self.config
+        fixed = (
+            [(IDENTITY_HEADER, identity_uri(cfg.caller_id, cfg.domain))] if cfg.caller_id else []
+        )
+        self._plain_prm = _call_param(fixed)
+        self._task_prm = _call_param([*fixed, (TASK_HEADER, "")])
+        # a reference into the vector, which is never resized: valid while _task_prm lives
+        self._task_header = self._task_prm.txOption.headers[len(fixed)]
+
+    def _prepare_spare_call(self) -> None:
+        """The next outgoing call's object, made while no call is being set up (the bare
+        pjsua2 benchmark makes its Call before it starts the clock, too)."""
+        if self._spare_call is None and not self.calls and self._account is not None:
+            self._spare_call = _PjCall(self, "", self._account, pj.PJSUA_INVALID_ID)
 
     def find(self, key: str) -> _PjCall:
         call = self.calls.get(key)
@@ -604,9 +715,11 @@ class EngineWorker:
                 self._media_inactive(call.key)
             self.calls.pop(call.key, None)
             self._dead.append(call)
-        status = int(info.lastStatusCode)
-        if state not in _REPORTED_STATES or (state, status) == call.last_reported:
+        if state not in _REPORTED_STATES:
             return  # nobody shows CALLING/CONNECTING: a Qt-thread wake-up costs set-up time
+        status = int(info.lastStatusCode)
+        if (state, status) == call.last_reported:
+            return
         call.last_reported = (state, status)
         self.post(
             CallStateEvent(
@@ -629,14 +742,15 @@ class EngineWorker:
             status = int(mi.status)
             if status == pj.PJSUA_CALL_MEDIA_ACTIVE:
                 call.audio_active = True
-                media = call.getAudioMedia(mi.index)
-                if call.muted:
-                    self._apply_mute(call, media)
-                if self._media is not None:
-                    try:
-                        self._media.on_call_audio_active(call.key, media)
-                    except Exception:
-                        log_failure("media handler failed on audio active")
+                if call.muted or self._media is not None:  # else nobody uses the AudioMedia
+                    media = call.getAudioMedia(mi.index)
+                    if call.muted:
+                        self._apply_mute(call, media)
+                    if self._media is not None:
+                        try:
+                            self._media.on_call_audio_active(call.key, media)
+                        except Exception:
+                            log_failure("media handler failed on audio active")
             elif call.audio_active:
                 call.audio_active = False
                 self._media_inactive(call.key)
@@ -676,6 +790,16 @@ def _describe(error: BaseException) -> str:
     if isinstance(error, pj.Error):
         return str(error.reason)
     return str(error)
+
+
+def _call_param(headers: list[tuple[str, str]]) -> pj.CallOpParam:
+    prm = pj.CallOpParam(True)
+    for name, value in headers:
+        header = pj.SipHeader()
+        header.hName = name
+        header.hValue = value
+        prm.txOption.headers.append(header)
+    return prm
 
 
 def _clocks() -> tuple[float, float]:

@@ -170,6 +170,26 @@ def test_server_down_is_a_network_error(engine, kamailio, call_log):
     assert call_log.records[call_id].end_reason is EndReason.NETWORK_ERROR
 
 
+def test_two_calls_at_once_each_carry_their_own_task(kamailio, sipp_uas, engine, call_log):
+    phone = _registered(engine, kamailio)
+    uas = sipp_uas(ANSWER)
+    kamailio.route_number(NUMBER, uas.address)
+    first = phone.dial(NUMBER, task_id="task-a")
+    second = phone.dial(NUMBER, task_id="task-b")  # placed while the first one is set up
+    for call_id in (first, second):
+        phone.wait_state(call_id, CallState.CONNECTED)
+    for call_id in (first, second):
+        phone.engine.hangup(call_id)
+        phone.wait_state(call_id, CallState.ENDED)
+    assert sorted(_header(invite, "X-VPA-Task") or "" for invite in uas.invites()) == [
+        "task-a",
+        "task-b",
+    ]
+    assert call_log.records[first].task_id == "task-a"
+    assert call_log.records[second].task_id == "task-b"
+    assert all(call_log.records[c].end_reason is EndReason.COMPLETED for c in (first, second))
+
+
 def test_emergency_call_carries_no_task(kamailio, sipp_uas, engine, call_log):
     from vpaphone.core.model import CostZone, Destination, NumberKind, TelephonyArea
 
