@@ -1,9 +1,20 @@
-"""The audio devices Qt sees, and which one a role uses (the chosen one, else the default)."""
+"""The audio devices Qt sees, and which one a role uses (the chosen one, else the default).
+
+Every use of Qt Multimedia in the app starts here (`_audio_io_only`).
+"""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QObject,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QMediaDevices
 
 from vpaphone.audio.format import CHANNELS, RATE
@@ -21,7 +32,48 @@ def device_id(device: QAudioDevice) -> str:
     return bytes(device.id().data()).decode("utf-8", "replace")
 
 
+_NO_BACKEND_NOTE = "No QtMultimedia backends found"
+_audio_io_ready = False
+
+
+def _audio_io_only() -> None:
+    """Start Qt Multimedia without a media backend; a no-op once done.
+
+    The app uses audio devices, QAudioSink/QAudioSource and QSoundEffect, which Qt Multimedia
+    implements itself (PulseAudio/PipeWire, WASAPI, CoreAudio). Its media backend plugin (FFmpeg,
+    for players, cameras and recorders) would bring libavcodec, QtQuick and QML along: +12 MB
+    resident for nothing (measured: 20.7 vs 8.3 MB for a call's audio objects). Qt has no
+    setting for "no backend" (an unknown QT_MEDIA_BACKEND falls back to FFmpeg), so the backend
+    is chosen, once per process, while the plugin path is empty; Qt keeps that choice.
+    """
+    global _audio_io_ready  # noqa: PLW0603 - once per process, as Qt keeps its choice
+    app = QCoreApplication.instance()
+    if _audio_io_ready or app is None:
+        return
+    _audio_io_ready = True
+    paths = QCoreApplication.libraryPaths()
+
+    def quiet(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if _NO_BACKEND_NOTE not in message:  # expected here, and alarming in a log
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(quiet)
+    QCoreApplication.setLibraryPaths([])
+    try:
+        QMediaDevices.audioOutputs()  # makes the integration
+    finally:
+        QCoreApplication.setLibraryPaths(paths)
+        qInstallMessageHandler(previous)
+
+
+def media_devices(parent: QObject) -> QMediaDevices:
+    """A QMediaDevices (device added/removed signals) for `parent`."""
+    _audio_io_only()
+    return QMediaDevices(parent)
+
+
 def _devices(role: DeviceRole) -> list[QAudioDevice]:
+    _audio_io_only()
     return list(QMediaDevices.audioInputs() if role.is_input else QMediaDevices.audioOutputs())
 
 
@@ -30,6 +82,7 @@ def list_devices(role: DeviceRole) -> list[DeviceInfo]:
 
 
 def default_device(role: DeviceRole) -> QAudioDevice | None:
+    _audio_io_only()
     device = (
         QMediaDevices.defaultAudioInput() if role.is_input else QMediaDevices.defaultAudioOutput()
     )

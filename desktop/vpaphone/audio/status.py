@@ -6,9 +6,8 @@ import enum
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtMultimedia import QMediaDevices
 
-from vpaphone.audio.devices import device_id, list_devices, resolve
+from vpaphone.audio.devices import device_id, list_devices, media_devices, resolve
 from vpaphone.audio.settings import DeviceChoice, DeviceRole
 
 _ROLE_WORDS = {
@@ -100,7 +99,7 @@ class AudioStatusWatcher(QObject):
         super().__init__(parent)
         self._choice = choice
         self.status = probe(choice)
-        self._devices = QMediaDevices(self)
+        self._devices = media_devices(self)
         self._devices.audioInputsChanged.connect(self.refresh)
         self._devices.audioOutputsChanged.connect(self.refresh)
 

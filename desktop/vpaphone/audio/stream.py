@@ -12,10 +12,10 @@ import logging
 import time
 
 from PySide6.QtCore import QIODevice, QObject, Qt, QTimer, Signal
-from PySide6.QtMultimedia import QAudioDevice, QAudioSink, QAudioSource, QMediaDevices, QtAudio
+from PySide6.QtMultimedia import QAudioDevice, QAudioSink, QAudioSource, QtAudio
 
 from vpaphone.audio.buffer import PcmBuffer
-from vpaphone.audio.devices import device_id, pcm_format, resolve
+from vpaphone.audio.devices import device_id, media_devices, pcm_format, resolve
 from vpaphone.audio.format import ms_to_bytes
 from vpaphone.audio.meter import SILENCE_DBFS, peak_dbfs
 from vpaphone.audio.settings import DeviceChoice, DeviceRole
@@ -59,7 +59,7 @@ class DuplexStream(QObject):
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._pump)
-        self._media_devices = QMediaDevices(self)
+        self._media_devices = media_devices(self)
         self._media_devices.audioInputsChanged.connect(self._devices_changed)
         self._media_devices.audioOutputsChanged.connect(self._devices_changed)
 
