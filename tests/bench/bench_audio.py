@@ -178,7 +178,7 @@ def _call_cpu(app: QCoreApplication, tmp: Path) -> tuple[float, float, float, in
         [
             *DIE_WITH_PARENT,
             sys.executable,
-            str(ROOT / "tests/integration/audio/pjsua_peer.py"),
+            str(ROOT / "tests/fixtures/pjsua_peer.py"),
             "--record",
             str(tmp / "bench-far-end.wav"),
             "--tone-hz=1000",

@@ -19,7 +19,7 @@ from tests.integration.audio.localphone import LocalPhone
 from vpaphone.audio.bridge import CallAudioBridge
 from vpaphone.audio.settings import DeviceChoice
 
-PEER_SCRIPT = Path(__file__).with_name("pjsua_peer.py")
+PEER_SCRIPT = Path(__file__).parents[2] / "fixtures" / "pjsua_peer.py"
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Child process for test_sip_nat: an ICE call between our engine and ice_peer.py.
+"""Child process for test_sip_nat: an ICE call between our engine and an ICE peer
+(`tests/fixtures/pjsua_peer.py --ice`).
 
 pjnath never offers loopback addresses as ICE host candidates, so ICE cannot be shown on
 127.0.0.1. The test runs this script in a network namespace of its own (`unshare --net`) with
@@ -30,7 +31,7 @@ from vpaphone.sip.config import SipAccountConfig
 CALLER_IP = "10.99.0.1"
 PEER_IP = "10.99.0.2"
 NUMBER = "+4922100000002"
-PEER_SCRIPT = [sys.executable, str(Path(__file__).with_name("ice_peer.py"))]
+PEER_SCRIPT = [sys.executable, str(Path(__file__).parents[2] / "fixtures" / "pjsua_peer.py")]
 _MESSAGE = re.compile(
     r"(?:RX|TX) \d+ bytes (Request msg INVITE|Response msg 200/INVITE).*?--end msg--", re.S
 )
@@ -62,10 +63,10 @@ def ready_port(stdout: IO[str], timeout: float) -> int:
 
 def main() -> int:
     work = Path(sys.argv[1])
-    log_file = work / "ice_peer.log"
+    log_file = work / "peer-sip.log"
     app = QCoreApplication([])
     peer = subprocess.Popen(
-        [*PEER_SCRIPT, str(log_file), "--address", PEER_IP],
+        [*PEER_SCRIPT, "--sip-log", str(log_file), "--address", PEER_IP, "--ice", "--tone-hz=440"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
