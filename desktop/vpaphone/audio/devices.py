@@ -6,6 +6,7 @@ Every use of Qt Multimedia in the app starts here (`_audio_io_only`).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -54,9 +55,14 @@ def _audio_io_only() -> None:
     paths = QCoreApplication.libraryPaths()
 
     def quiet(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        if _NO_BACKEND_NOTE not in message:  # expected here, and alarming in a log
+        if _NO_BACKEND_NOTE in message:  # expected here, and alarming in a log
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
             print(message, file=sys.stderr)
 
+    previous: Callable[[QtMsgType, QMessageLogContext, str], None] | None = None
     previous = qInstallMessageHandler(quiet)
     QCoreApplication.setLibraryPaths([])
     try:

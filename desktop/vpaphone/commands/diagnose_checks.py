@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from vpaphone import paths
+from vpaphone.sip.hostport import split_host_port
 
 Lines = list[tuple[str, str]]
 TIMEOUT_S = 3.0
@@ -115,9 +116,7 @@ def _registrar_check(cache_file: Path) -> str:
         transport: str = sip["transport"]
     except (OSError, ValueError, KeyError, TypeError):
         return "unknown until the first sign-in (no cached provisioning)"
-    host, _, port_text = host_port.rpartition(":") if ":" in host_port else (host_port, "", "")
-    default_port = 5061 if transport == "tls" else 5060
-    port = int(port_text) if port_text.isdigit() else default_port
+    host, port = split_host_port(host_port, 5061 if transport == "tls" else 5060)
     started = time.monotonic()
     try:
         if transport == "udp":

@@ -389,9 +389,7 @@ class SipEngine(QObject):
         elif state == pj.PJSIP_INV_STATE_CONFIRMED:
             answered_at = call.record.answered_at
             # the user first: the record's copy, its write and the timer clean-up can wait
-            if call.state is not CallState.CONNECTED:
-                call.state = CallState.CONNECTED
-                self._emit_call(event.key, event.status, answered_at or event.at)
+            self._set_state(event.key, CallState.CONNECTED, event.status, answered_at or event.at)
             if answered_at is None:
                 call.record = replace(call.record, answered_at=event.at)
                 self._stop_ring_timeout(call)
@@ -478,12 +476,18 @@ class SipEngine(QObject):
         if self._next_call_id is None:  # for the next dial, made now that this one is over
             self._next_call_id = new_call_id()
 
-    def _set_state(self, call_id: str, state: CallState, status: int | None) -> None:
+    def _set_state(
+        self,
+        call_id: str,
+        state: CallState,
+        status: int | None,
+        answered_at: datetime | None = None,
+    ) -> None:
         call = self._calls[call_id]
         if call.state is state:
             return
         call.state = state
-        self._emit_call(call_id, status)
+        self._emit_call(call_id, status, answered_at)
 
     def _emit_call(
         self, call_id: str, status: int | None = None, answered_at: datetime | None = None

@@ -19,22 +19,13 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from vpaphone.sip.hostport import split_host_port
+
 log = logging.getLogger(__name__)
 
 STUN_PORT = 3478
 _BINDING_REQUEST = 0x0001
 _MAGIC_COOKIE = 0x2112A442
-
-
-def split_server(server: str) -> tuple[str, int]:
-    """ "host[:port]" (IPv6 in brackets) → (host, port); port 3478 if none is given."""
-    if server.startswith("["):
-        host, _, rest = server[1:].partition("]")
-        return host, int(rest[1:]) if rest.startswith(":") else STUN_PORT
-    host, sep, port = server.rpartition(":")
-    if sep and port.isdigit() and ":" not in host:
-        return host, int(port)
-    return server, STUN_PORT
 
 
 def _request(transaction: bytes) -> bytes:
@@ -59,7 +50,7 @@ def reachable(servers: Sequence[str], timeout: float = 1.0) -> tuple[str, ...]:
     targets: list[tuple[str, Any, socket.socket]] = []  # (server, address, socket)
     try:
         for server in servers:
-            host, port = split_server(server)
+            host, port = split_host_port(server, STUN_PORT)
             try:
                 family, _, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_DGRAM)[0]
             except (OSError, UnicodeError) as exc:

@@ -373,7 +373,8 @@ class EngineWorker:
         try:
             # One turn per packet, also during a call's set-up: the checks are inline.
             while not self._stopping:
-                ep.libHandleEvents(POLL_MS if self._lazy_due is None else self._poll_ms())
+                due = self._lazy_due
+                ep.libHandleEvents(POLL_MS if due is None else _poll_ms(due))
                 if not self._commands.empty():
                     self._drain_commands()
                 if self._dead:
@@ -395,11 +396,6 @@ class EngineWorker:
                     break
                 if future is not None and future.set_running_or_notify_cancel():
                     future.set_exception(SipEngineError("the SIP engine stopped"))
-
-    def _poll_ms(self) -> int:
-        if self._lazy_due is None:
-            return POLL_MS
-        return max(0, min(POLL_MS, math.ceil((self._lazy_due - time.monotonic()) * 1000)))
 
     def _drain_commands(self) -> None:
         # empty() first: this runs every loop turn, an exception per turn costs (one consumer)
@@ -594,7 +590,7 @@ class EngineWorker:
     def _prepare_spare_call(self) -> None:
         """The next outgoing call's object, made while no call is being set up (the bare
         pjsua2 benchmark makes its Call before it starts the clock, too)."""
-        if self._spare_call is None and not self.calls and self._account is not None:
+        if not self.calls and self._account is not None:
             self._spare_call = _PjCall(self, "", self._account, pj.PJSUA_INVALID_ID)
 
     def find(self, key: str) -> _PjCall:
@@ -800,6 +796,11 @@ def _call_param(headers: list[tuple[str, str]]) -> pj.CallOpParam:
         header.hValue = value
         prm.txOption.headers.append(header)
     return prm
+
+
+def _poll_ms(due: float) -> int:
+    """How long one libHandleEvents may wait when lazy events are due at `due`."""
+    return max(0, min(POLL_MS, math.ceil((due - time.monotonic()) * 1000)))
 
 
 def _clocks() -> tuple[float, float]:

@@ -8,7 +8,8 @@ import threading
 
 import pytest
 
-from vpaphone.sip.stunprobe import reachable, split_server
+from vpaphone.sip.hostport import split_host_port
+from vpaphone.sip.stunprobe import reachable
 
 
 @pytest.mark.parametrize(
@@ -21,8 +22,8 @@ from vpaphone.sip.stunprobe import reachable, split_server
         ("[2001:db8::1]", ("2001:db8::1", 3478)),
     ],
 )
-def test_split_server(server, expected):
-    assert split_server(server) == expected
+def test_split_host_port(server, expected):
+    assert split_host_port(server, 3478) == expected
 
 
 def _responder(reply: bool) -> tuple[socket.socket, threading.Thread]:
