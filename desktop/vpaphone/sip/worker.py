@@ -362,7 +362,9 @@ class EngineWorker:
         try:
             self._create()
         except BaseException as exc:
-            self._startup_error = exc
+            # without its traceback: the `_create` frame in it holds the Endpoint (`ep`), and
+            # while that lives a new Endpoint in this process aborts (as in `_make_call`)
+            self._startup_error = exc.with_traceback(None)
             self._destroy()
             self._ready.set()
             return
