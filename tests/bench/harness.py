@@ -9,7 +9,8 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One figure. `met` is decided by the benchmark itself against `target`.
+    """One figure. `met` is decided by the benchmark itself against `target`; None for a figure
+    reported without a target.
 
     Ratios carry the `baseline` they were measured against in the same run.
     """
@@ -18,7 +19,7 @@ class Row:
     value: float
     unit: str
     target: str
-    met: bool
+    met: bool | None
     baseline: float | None = None
 
     def as_json(self) -> dict[str, object]:
@@ -42,7 +43,7 @@ def format_table(rows: list[Row]) -> str:
             r.unit,
             "" if r.baseline is None else f"{r.baseline:.4g}",
             r.target,
-            "yes" if r.met else "NO",
+            "-" if r.met is None else "yes" if r.met else "NO",
         )
         for r in rows
     ]

@@ -1,9 +1,11 @@
-"""One measured start for bench_ui: `python -m tests.bench.ui_probe app|signed-in|baseline`.
+"""One measured start for bench_ui: `python -m tests.bench.ui_probe app|signed-in|baseline|floor`.
 
 Prints `SHOWN` as soon as the main window has been shown (the parent times process start →
 that line), `READY` once the app has loaded its parts (sign-in possible; the baseline has none),
 then `RSS <kB>` after two idle seconds, and exits. `signed-in` first signs in to the my-vpa the
 environment names (the demo server, run by the parent) and waits for the phone to be started.
+`floor` is the baseline plus only the libraries any build of this product needs before sign-in
+(FLOOR_PARTS): what no code of ours can save.
 """
 
 from __future__ import annotations
@@ -11,6 +13,12 @@ from __future__ import annotations
 import sys
 
 IDLE_MS = 2000
+FLOOR_PARTS = (
+    "keyring with the OS backend (stored password)",
+    "TLS with the system CAs (my-vpa over HTTPS)",
+    "phonenumbers (number field)",
+    "Qt Network local socket (single instance)",
+)
 
 
 def rss_kb() -> int:
@@ -21,8 +29,28 @@ def rss_kb() -> int:
     raise RuntimeError("no VmRSS in /proc/self/status")
 
 
+def load_floor() -> object:
+    """Uses each of FLOOR_PARTS once, as the app does before sign-in; returns what must live on."""
+    import ssl
+
+    import keyring
+    import phonenumbers
+    from PySide6.QtNetwork import QLocalServer
+
+    keyring.get_password("vpaphone-bench-floor", "nobody")
+    context = ssl.create_default_context()
+    for number in ("+49 221 82829980", "0221 82829980", "+39 06 1234 5678"):
+        phonenumbers.format_number(
+            phonenumbers.parse(number, "DE"), phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+    QLocalServer.removeServer("vpaphone-bench-floor")
+    server = QLocalServer()
+    server.listen("vpaphone-bench-floor")
+    return context, server
+
+
 def main(mode: str) -> int:
-    if mode == "baseline":  # the minimal PySide6 window that imports pjsua2
+    if mode in ("baseline", "floor"):  # the minimal PySide6 window that imports pjsua2
         import pjsua2
 
         pjsua2.Endpoint  # noqa: B018 - the package loads its bindings on first attribute use
@@ -53,9 +81,14 @@ def main(mode: str) -> int:
         window = shell.window
     from PySide6.QtCore import QTimer
 
+    kept: object = None
+
     def shown() -> None:
-        if mode == "baseline":
+        nonlocal kept
+        if mode in ("baseline", "floor"):
             print("SHOWN", flush=True)
+        if mode == "floor":
+            kept = load_floor()
         print("READY", flush=True)  # the app: after Shell.load (sign-in possible)
         if mode == "signed-in":
             sign_in()
@@ -77,7 +110,7 @@ def main(mode: str) -> int:
 
     QTimer.singleShot(0, shown)  # runs once the event loop has processed the show
     code = app.exec()
-    if mode != "baseline":
+    if mode not in ("baseline", "floor"):
         shell.close()
         instance.close()
     assert window is not None
