@@ -11,7 +11,7 @@ Runs against its own PulseAudio (null sinks; a sink's monitor remapped as the mi
   (bridge median - direct median); target <= 40 ms at 48 kHz. The injection/detection timing
   error is the same in both loops and cancels.
 - CPU: this process's CPU time during a real 20 s call (the app's `SipEngine` on its thread,
-  speex 16 kHz RTP to a far-end pjsua2 process on 127.0.0.1, bridge, Qt streams), as % of one
+  G.722 (16 kHz) RTP to a far-end pjsua2 process on 127.0.0.1, bridge, Qt streams), as % of one
   core, median of four 5 s windows; target < 5 %. (PulseAudio's own server process is not
   counted, as for any app.)
 - Buffer fill after a 5-minute call: PulseAudio's null sinks run in real time, so a real call is
