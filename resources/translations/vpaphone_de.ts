@@ -599,6 +599,30 @@
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
+    <message>
+        <source>The new language is used from the next start of the softphone.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start des Softphones.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The softphone shows the new language after a restart.</source>
+        <translation>Das Softphone zeigt die neue Sprache nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>You will need to sign in again.</source>
+        <translation>Sie müssen sich danach neu anmelden.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
 </context>
 <context>
     <name>NumberField</name>
@@ -1189,13 +1213,6 @@
     <message>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>The new language is used from the next start of the softphone.</source>
-        <translation>Die neue Sprache gilt ab dem nächsten Start des Softphones.</translation>
     </message>
 </context>
 </TS>

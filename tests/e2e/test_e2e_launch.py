@@ -1,11 +1,16 @@
-"""Starting the app as a user does: no display, a second start, `vpaphone dial` and links."""
+"""Starting the app as a user does: no display, a second start, `vpaphone dial` and links, a
+restart."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import queue
 import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -136,3 +141,88 @@ def test_demo_app_runs_hands_over_a_second_start_and_quits_cleanly(tmp_path: Pat
             first.wait()
         if first.stdout is not None:
             first.stdout.close()
+
+
+def _processes_with(marker: str) -> dict[int, str]:
+    """pid → command line of every process whose environment holds `marker`."""
+    found: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if marker.encode() in (entry / "environ").read_bytes().split(b"\0"):
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
+                found[int(entry.name)] = command.decode()
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+    return found
+
+
+@pytest.mark.keyring
+def test_restart_now_starts_a_new_instance_after_this_one_has_shut_down() -> None:
+    """What "Restart now" (after a language change) does, in the real app: the old process shuts
+    down and exits 0, then a new one in the same mode comes up and owns the single instance."""
+    marker = f"VPAPHONE_RESTART_TEST={os.getpid()}-{time.monotonic_ns()}"
+    key, value = marker.split("=", 1)
+    driver = subprocess.Popen(
+        [sys.executable, "-m", "tests.e2e.restart_driver"],
+        cwd=ROOT,
+        env=_env(QT_QPA_PLATFORM="offscreen", **{key: value}),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    assert driver.stdout is not None
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in driver.stdout or ()])
+    reader.start()
+    seen: list[str] = []
+
+    def next_demo_line() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(queue.Empty):
+                seen.append(lines.get(timeout=1))
+                if "sign in with demo / demo" in seen[-1]:
+                    return
+        raise AssertionError("no demo app came up:\n" + "".join(seen))
+
+    try:
+        next_demo_line()  # the first instance
+        assert driver.wait(timeout=60) == 0, "".join(seen)
+        next_demo_line()  # the new one: its own demo server and peer
+        steps = [
+            "restart" if "RESTARTING" in line else "up"
+            for line in seen
+            if "RESTARTING" in line or "sign in with demo" in line
+        ]
+        assert steps == ["up", "restart", "up"], "".join(seen)
+        apps = {p: c for p, c in _processes_with(marker).items() if "vpaphone.cli" in c}
+        assert len(apps) == 1, apps
+        ((pid, command),) = apps.items()
+        assert pid != driver.pid
+        assert command.split()[1:] == ["-m", "vpaphone.cli", "--demo"]
+        probe = subprocess.run(  # a later start hands over to the new instance
+            [sys.executable, "-m", "vpaphone.cli", "--demo", "dial", "+49 221 82829980"],
+            env=_env(QT_QPA_PLATFORM="offscreen"),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert "already running" in probe.stdout, probe
+        os.kill(pid, signal.SIGTERM)  # quits like the Quit menu: its demo peer stops with it
+        deadline = time.monotonic() + 30
+        while _processes_with(marker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _processes_with(marker) == {}
+    finally:
+        for pid in _processes_with(marker):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        if driver.poll() is None:
+            os.killpg(driver.pid, signal.SIGKILL)
+            driver.wait()
+        reader.join(timeout=10)
+        driver.stdout.close()

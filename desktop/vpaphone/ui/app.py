@@ -54,6 +54,10 @@ def run_app(*, demo: bool, number: str | None = None) -> int:
     code = app.exec()
     instance.close()
     shell.close()
+    if shell.restart_wanted:
+        from vpaphone.ui.restart import relaunch  # noqa: PLC0415 - rarely needed
+
+        relaunch(demo=demo)
     return shell.exit_code if shell.exit_code is not None else int(code)
 
 
@@ -97,9 +101,11 @@ class Shell:
         self.controller: Controller | None = None
         self.tray: Tray | None = None
         self.exit_code: int | None = None
+        self.restart_wanted = False  # run_app starts the app again once this one has shut down
         self._backends = contextlib.ExitStack()  # the demo server and peer, while running
         self.window = MainWindow()
         self.window.quit_requested.connect(app.quit)
+        self.window.restart_requested.connect(self._restart)
 
     def show(self, demo: bool, number: str | None) -> None:
         """Show the window now; load the rest as soon as the event loop runs."""
@@ -152,6 +158,10 @@ class Shell:
         tray.show()
         self.window.tray_available = tray.available
         self.tray = tray
+
+    def _restart(self) -> None:
+        self.restart_wanted = True
+        self.window.quit()
 
     def _quick_dial(self) -> None:
         self.window.bring_to_front()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from vpaphone import APP_DISPLAY_NAME
@@ -29,6 +29,7 @@ class MainWindow(QMainWindow):
     tray_state_changed = Signal(object, str)  # TrayState, detail
     notification_requested = Signal(str, str)  # title, text: for the desktop (tray)
     quit_requested = Signal()
+    restart_requested = Signal()  # the user chose to restart now (a new language shows then)
 
     def __init__(
         self,
@@ -193,6 +194,8 @@ class MainWindow(QMainWindow):
         )
 
         dialog = make_settings_dialog(self.controller, self)
+        # asked once the dialog has closed and saved the rest
+        dialog.language_changed.connect(lambda _code: QTimer.singleShot(0, self._offer_restart))
         dialog.general_changed.connect(
             lambda: setattr(
                 self, "close_to_tray", self.tray_available and close_to_tray_wanted(QSettings())
@@ -200,6 +203,31 @@ class MainWindow(QMainWindow):
         )
         self.dialog = dialog
         dialog.open()
+
+    def _offer_restart(self) -> None:
+        """A new language shows after a restart: offer one now, unless a call is on."""
+        later = self.tr("The new language is used from the next start of the softphone.")
+        if self.controller.call is not None:
+            self._message(later)
+            return
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - rarely needed
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Language"),
+            self.tr("The softphone shows the new language after a restart."),
+            parent=self,
+        )
+        if self.controller.snapshot is not None and not self.controller.stay_signed_in:
+            box.setInformativeText(self.tr("You will need to sign in again."))
+        restart = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart)
+        box.exec()
+        if box.clickedButton() is restart and self.controller.call is None:
+            self.restart_requested.emit()
+        else:  # Later, or a call came in meanwhile
+            self._message(later)
 
     def quit(self) -> None:
         self._quitting = True

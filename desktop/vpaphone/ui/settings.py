@@ -1,5 +1,5 @@
 """Applying what the settings dialog (ui.widgets.settings_dialog) saved: devices, start at login,
-close to tray, language (read at the next start: every window is built in one language)."""
+close to tray. A new language shows after a restart, which the main window offers."""
 
 from __future__ import annotations
 
@@ -66,12 +66,6 @@ def make_settings_dialog(controller: Controller, parent: object) -> SettingsDial
     def general() -> None:
         apply_start_at_login(QSettings().value(START_AT_LOGIN_KEY, False) in (True, "true"))
 
-    def language(_code: str) -> None:
-        controller.message.emit(
-            dialog.tr("The new language is used from the next start of the softphone.")
-        )
-
     dialog.devices_changed.connect(devices)
     dialog.general_changed.connect(general)
-    dialog.language_changed.connect(language)
     return dialog

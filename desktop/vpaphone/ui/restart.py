@@ -1,0 +1,32 @@
+"""Restarting the softphone, so that a newly chosen UI language shows: every window is built in
+one language when the app starts (`ui.i18n`).
+
+The new process starts only after this one has shut down (calls ended, records queued, the SIP
+account unregistered, the single-instance socket closed): started earlier, it would find this
+instance still running and hand over to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+log = logging.getLogger(__name__)
+
+
+def relaunch_command(*, demo: bool) -> list[str]:
+    """The command that starts this app again, in the same mode."""
+    options = ["--demo"] if demo else []
+    if getattr(sys, "frozen", False):  # an installed bundle: its executable is the app
+        return [sys.executable, *options]
+    return [sys.executable, "-m", "vpaphone.cli", *options]
+
+
+def relaunch(*, demo: bool) -> int:
+    """Starts the app again, detached from this process (which is about to exit); its pid."""
+    process = subprocess.Popen(
+        relaunch_command(demo=demo), stdin=subprocess.DEVNULL, start_new_session=True
+    )
+    log.info("restarting: new process %d", process.pid)
+    return process.pid
