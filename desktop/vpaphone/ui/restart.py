@@ -23,10 +23,19 @@ def relaunch_command(*, demo: bool) -> list[str]:
     return [sys.executable, "-m", "vpaphone.cli", *options]
 
 
-def relaunch(*, demo: bool) -> int:
-    """Starts the app again, detached from this process (which is about to exit); its pid."""
-    process = subprocess.Popen(
-        relaunch_command(demo=demo), stdin=subprocess.DEVNULL, start_new_session=True
-    )
+def relaunch(*, demo: bool) -> int | None:
+    """Starts the app again, detached from this process (which is about to exit); its pid, or
+    None (said on stderr and in the log) when it cannot be started."""
+    try:
+        process = subprocess.Popen(
+            relaunch_command(demo=demo), stdin=subprocess.DEVNULL, start_new_session=True
+        )
+    except OSError as exc:
+        log.error("restart failed: %s", exc)
+        print(
+            f"The softphone could not start again ({exc}): please start it yourself.",
+            file=sys.stderr,
+        )
+        return None
     log.info("restarting: new process %d", process.pid)
     return process.pid
