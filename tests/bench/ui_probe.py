@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 
 IDLE_MS = 2000
+MINIMAL_WINDOW_MODES = ("baseline", "floor")  # no app: the minimal window (floor: + libraries)
 FLOOR_PARTS = (
     "keyring with the OS backend (stored password)",
     "TLS with the system CAs (my-vpa over HTTPS)",
@@ -50,7 +51,7 @@ def load_floor() -> object:
 
 
 def main(mode: str) -> int:
-    if mode in ("baseline", "floor"):  # the minimal PySide6 window that imports pjsua2
+    if mode in MINIMAL_WINDOW_MODES:  # the minimal PySide6 window that imports pjsua2
         import pjsua2
 
         pjsua2.Endpoint  # noqa: B018 - the package loads its bindings on first attribute use
@@ -85,7 +86,7 @@ def main(mode: str) -> int:
 
     def shown() -> None:
         nonlocal kept
-        if mode in ("baseline", "floor"):
+        if mode in MINIMAL_WINDOW_MODES:
             print("SHOWN", flush=True)
         if mode == "floor":
             kept = load_floor()
@@ -110,7 +111,7 @@ def main(mode: str) -> int:
 
     QTimer.singleShot(0, shown)  # runs once the event loop has processed the show
     code = app.exec()
-    if mode not in ("baseline", "floor"):
+    if mode not in MINIMAL_WINDOW_MODES:
         shell.close()
         instance.close()
     assert window is not None

@@ -21,6 +21,7 @@ from vpaphone.myvpa.transport import TransportConfig
 from vpaphone.ui.backend import Backend
 from vpaphone.ui.controller import Controller
 from vpaphone.ui.mainwindow import MainWindow
+from vpaphone.ui.widgets.in_call import InCallPanel
 
 DEMO_USER, DEMO_PASSWORD = "demo", "demo"
 
@@ -67,6 +68,16 @@ class App:
 
     def type_number(self, text: str) -> None:
         self.window.main.dialer.set_number(text)
+
+    def call_until_connected(self, text: str) -> InCallPanel:
+        """Types `text`, clicks Call and waits for the demo customer to answer."""
+        self.type_number(text)
+        dialer = self.window.main.dialer
+        self.qtbot.waitUntil(dialer.call_button.isEnabled, timeout=3000)
+        dialer.call_button.click()
+        panel = self.window.main.in_call
+        self.qtbot.waitUntil(lambda: panel.state_label.text() == "Connected", timeout=10_000)
+        return panel
 
 
 @pytest.fixture

@@ -83,12 +83,7 @@ def test_every_control_has_an_accessible_name(app: App) -> None:
         settings.tabs.setCurrentIndex(page)
         assert unnamed_controls(settings) == [], settings.tabs.tabText(page)
     settings.close()
-    app.type_number("0221 8282 9980")
-    dialer = app.window.main.dialer
-    app.qtbot.waitUntil(dialer.call_button.isEnabled, timeout=3000)
-    dialer.call_button.click()
-    panel = app.window.main.in_call
-    app.qtbot.waitUntil(lambda: panel.state_label.text() == "Connected", timeout=10_000)
+    panel = app.call_until_connected("0221 8282 9980")
     assert unnamed_controls(app.window) == [], "in call"
     panel.hangup_button.click()
     app.qtbot.waitUntil(lambda: not panel.isVisible(), timeout=10_000)
@@ -148,13 +143,7 @@ def test_hang_up_with_teams_keys(app: App) -> None:
     app.pick_task(DE_TASK)
     with app.qtbot.waitActive(app.window):
         app.window.activateWindow()
-    app.type_number("0221 8282 9980")
-    main = app.window.main
-    assert main is not None
-    app.qtbot.waitUntil(main.dialer.call_button.isEnabled, timeout=3000)
-    main.dialer.call_button.click()
-    panel = main.in_call
-    app.qtbot.waitUntil(lambda: panel.state_label.text() == "Connected", timeout=10_000)
+    panel = app.call_until_connected("0221 8282 9980")
     assert "Ctrl+Shift+H" in panel.hangup_button.toolTip()
     teams = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     press(app, Qt.Key.Key_H, teams)

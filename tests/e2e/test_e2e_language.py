@@ -79,12 +79,7 @@ def test_during_a_call_no_restart_is_offered(app: App) -> None:
     app.sign_in()
     app.signed_in()
     app.pick_task("T-1002")
-    app.type_number("0221 8282 9980")
-    dialer = app.window.main.dialer
-    app.qtbot.waitUntil(dialer.call_button.isEnabled, timeout=3000)
-    dialer.call_button.click()
-    panel = app.window.main.in_call
-    app.qtbot.waitUntil(lambda: panel.state_label.text() == "Connected", timeout=10_000)
+    panel = app.call_until_connected("0221 8282 9980")
     with app.qtbot.assertNotEmitted(app.window.restart_requested, wait=500):
         choose_german(app)
         app.qtbot.waitUntil(
