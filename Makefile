@@ -57,18 +57,23 @@ venv: $(STAMPS)/venv
 demo: $(STAMPS)/venv
 	$(VENV)/bin/vpaphone --demo
 
-# The whole suite, real components included. Installs what it needs first.
+# The whole suite, real components included, with line coverage. Installs what it needs first.
 test: $(STAMPS)/venv $(STAMPS)/apt-test lint
-	tests/run-suite $(PY) -m pytest $(PYTEST_ARGS)
+	tests/run-suite $(PY) -m pytest --cov --cov-report=term:skip-covered \
+	  --cov-report=xml:build/coverage.xml $(PYTEST_ARGS)
 
-# Unit tier only: no external components.
-test-fast: $(STAMPS)/venv
-	$(PY) -m pytest -m "not (kamailio or sipp or baresip or pulseaudio or keyring or gui)" $(PYTEST_ARGS)
+# Unit tier only (the widget tests included, offscreen): no SIP peers, no keychain.
+test-fast: $(STAMPS)/venv $(STAMPS)/apt-test
+	tests/run-suite $(PY) -m pytest tests/unit -m "not (kamailio or sipp or baresip or keyring)" \
+	  -p no:cacheprovider $(PYTEST_ARGS)
 
+# The same checks as .pre-commit-config.yaml: style, types (strict for the app, plain for the
+# tests) and the layers' import contracts.
 lint: $(STAMPS)/venv
 	$(VENV)/bin/ruff check desktop tests
 	$(VENV)/bin/ruff format --check desktop tests
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy --config-file tests/mypy.ini tests
 	$(VENV)/bin/lint-imports
 
 bench: $(STAMPS)/venv $(STAMPS)/apt-test

@@ -48,52 +48,6 @@
     </message>
 </context>
 <context>
-    <name>Controller</name>
-    <message>
-        <source>my-vpa is unreachable: working with the data saved at %1.</source>
-        <translation>my-vpa ist nicht erreichbar: Es wird mit den um %1 gespeicherten Daten gearbeitet.</translation>
-    </message>
-    <message>
-        <source>Signing out did not complete: %1</source>
-        <translation>Die Abmeldung wurde nicht abgeschlossen: %1</translation>
-    </message>
-    <message>
-        <source>The phone could not start: %1</source>
-        <translation>Das Telefon konnte nicht starten: %1</translation>
-    </message>
-    <message>
-        <source>The phone is not ready: sign in first.</source>
-        <translation>Das Telefon ist nicht bereit: Bitte zuerst anmelden.</translation>
-    </message>
-    <message>
-        <source>Hang up the current call first.</source>
-        <translation>Bitte zuerst das laufende Gespräch beenden.</translation>
-    </message>
-    <message numerus="yes">
-        <source>my-vpa is unreachable: %n record(s) wait to be uploaded.</source>
-        <translation>
-            <numerusform>my-vpa ist nicht erreichbar: %n Eintrag wartet auf das Hochladen.</numerusform>
-            <numerusform>my-vpa ist nicht erreichbar: %n Einträge warten auf das Hochladen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Telephony area changed to %1.</source>
-        <translation>Telefonie-Bereich geändert auf %1.</translation>
-    </message>
-    <message>
-        <source>Message posted to the task chat.</source>
-        <translation>Nachricht im Aufgaben-Chat gepostet.</translation>
-    </message>
-    <message>
-        <source>The admin team has been told.</source>
-        <translation>Das Admin-Team wurde informiert.</translation>
-    </message>
-    <message>
-        <source>my-vpa did not accept this: %1</source>
-        <translation>my-vpa hat das nicht angenommen: %1</translation>
-    </message>
-</context>
-<context>
     <name>CountryPicker</name>
     <message>
         <source>Destination country</source>
@@ -179,6 +133,10 @@
     <message>
         <source>The task&apos;s telephony area (%1) does not cover calls to %2. Switch the task to %3 and tell the customer (Telefonfaktor).</source>
         <translation>Der Telefonie-Bereich der Aufgabe (%1) deckt Anrufe nach %2 nicht ab. Stellen Sie die Aufgabe auf %3 um und informieren Sie den Kunden (Telefonfaktor).</translation>
+    </message>
+    <message>
+        <source>Numbers of this type (%1) are blocked by the my-vpa rules.</source>
+        <translation>Nummern dieser Art (%1) sind durch die my-vpa-Regeln gesperrt.</translation>
     </message>
     <message>
         <source>an area that covers it</source>
@@ -625,6 +583,53 @@
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <source>my-vpa is unreachable: working with the data saved at %1.</source>
+        <translation>my-vpa ist nicht erreichbar: Es wird mit den um %1 gespeicherten Daten gearbeitet.</translation>
+    </message>
+    <message>
+        <source>my-vpa is unreachable: records waiting to be uploaded: %1.</source>
+        <translation>my-vpa ist nicht erreichbar: Einträge, die auf das Hochladen warten: %1.</translation>
+    </message>
+    <message>
+        <source>Signing out did not complete: %1</source>
+        <translation>Die Abmeldung wurde nicht abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>The phone could not start: %1</source>
+        <translation>Das Telefon konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Telephony area changed to %1.</source>
+        <translation>Telefonie-Bereich geändert auf %1.</translation>
+    </message>
+    <message>
+        <source>Message posted to the task chat.</source>
+        <translation>Nachricht im Aufgaben-Chat gepostet.</translation>
+    </message>
+    <message>
+        <source>The admin team has been told.</source>
+        <translation>Das Admin-Team wurde informiert.</translation>
+    </message>
+    <message>
+        <source>my-vpa did not accept this: %1</source>
+        <translation>my-vpa hat das nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>The phone could not do this: %1</source>
+        <translation>Das Telefon konnte das nicht ausführen: %1</translation>
+    </message>
+    <message>
+        <source>The phone is not ready: sign in first.</source>
+        <translation>Das Telefon ist nicht bereit: Bitte zuerst anmelden.</translation>
+    </message>
+    <message>
+        <source>Hang up the current call first.</source>
+        <translation>Bitte zuerst das laufende Gespräch beenden.</translation>
+    </message>
+</context>
+<context>
     <name>NumberField</name>
     <message>
         <source>Phone number</source>
@@ -782,6 +787,10 @@
     <message>
         <source>Sign-in failed: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be used, so nothing can be remembered: you will be asked for your my-vpa password at every start.</source>
+        <translation>Der Schlüsselbund des Systems kann nicht verwendet werden, daher kann nichts gespeichert werden: Sie werden bei jedem Start nach Ihrem my-vpa-Passwort gefragt.</translation>
     </message>
     <message>
         <source>Enter your my-vpa user name.</source>

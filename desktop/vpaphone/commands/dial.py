@@ -28,4 +28,6 @@ def run(args: argparse.Namespace) -> int:
     if not number:
         print("vpaphone dial: give a phone number or a tel: link", flush=True)
         return 2
-    return run_app(demo=bool(getattr(args, "demo", False)), number=number)
+    from vpaphone.commands.app import backend_source  # noqa: PLC0415
+
+    return run_app(backend_source(args), number=number)

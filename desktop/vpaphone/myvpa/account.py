@@ -8,7 +8,7 @@ from typing import Protocol
 
 from vpaphone.myvpa.cache import OfflineCache, Snapshot
 from vpaphone.myvpa.client import MyVpaClient
-from vpaphone.myvpa.errors import OfflineDataExpiredError, ServerUnreachableError
+from vpaphone.myvpa.errors import KeychainProblem, OfflineDataExpiredError, ServerUnreachableError
 from vpaphone.myvpa.session import Session
 
 log = logging.getLogger(__name__)
@@ -34,9 +34,9 @@ class Account:
         self.snapshot: Snapshot | None = None
 
     @property
-    def keychain_problem(self) -> str | None:
+    def keychain_problem(self) -> KeychainProblem | None:
         """Why nothing can be remembered (shown on the sign-in screen), or None."""
-        return self.session.keychain.reason
+        return self.session.keychain.problem
 
     def sign_in(self, user: str, password: str, *, remember: bool = False) -> Snapshot:
         self.session.sign_in(user, password, remember=remember)

@@ -5,6 +5,8 @@ Exception texts never contain tokens, passwords or payload contents: they end up
 
 from __future__ import annotations
 
+import enum
+
 
 class MyVpaError(Exception):
     """Base class: anything that went wrong talking to my-vpa."""
@@ -45,3 +47,11 @@ class ApiError(MyVpaError):
 
 class OfflineDataExpiredError(MyVpaError):
     """my-vpa is unreachable and the cached data is older than the server allows."""
+
+
+class KeychainProblem(enum.StrEnum):
+    """Why the keychain cannot keep secrets (the UI says so on the sign-in screen)."""
+
+    NO_KEYCHAIN = "no_keychain"  # no backend at all (no desktop session, no Secret Service)
+    LOCKED = "locked"  # locked, and nobody can unlock it now
+    UNUSABLE = "unusable"  # any other keyring error

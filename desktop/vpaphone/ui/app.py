@@ -1,10 +1,12 @@
 """Starting the softphone: display check, single instance, translations, window, tray, shutdown.
 
-    run_app(demo=True, number=None) -> exit code
+    run_app(source, number=None) -> exit code
 
-Without a display the app says so in one line (`vpaphone.ui.display`) and exits before Qt loads
-a platform plugin. The window (sign-in form) is shown first; the SIP engine, the my-vpa client
-and the demo backend load right after the first frame (`Shell.load`), while the VPA starts typing.
+`source` (`vpaphone.app.backend.BackendSource`) is the backend the entry point chose: the
+configured company my-vpa or the embedded demo. Without a display the app says so in one line
+(`vpaphone.ui.display`) and exits before Qt loads a platform plugin. The window (sign-in form)
+is shown first; the services (SIP engine, my-vpa client) and the backend load right after the
+first frame (`Shell.load`), while the VPA starts typing.
 """
 
 from __future__ import annotations
@@ -27,20 +29,20 @@ from vpaphone.ui.single import InstanceServer, send_to_running, server_name
 from vpaphone.ui.tray import Tray
 
 if TYPE_CHECKING:
-    from vpaphone.ui.backend import Backend
-    from vpaphone.ui.controller import Controller
+    from vpaphone.app.backend import BackendSource
+    from vpaphone.app.services import AppServices
 
 EXIT_DEMO_FAILED = 1
 
 
-def run_app(*, demo: bool, number: str | None = None) -> int:
+def run_app(source: BackendSource, number: str | None = None) -> int:
     problem = display_problem()
     if problem is not None:
         print(problem, file=sys.stderr)
         return EXIT_NO_DISPLAY
     configure_logging()
     app = _application()
-    name = instance_name(demo)
+    name = server_name(source.data_dir)
     if send_to_running(name, f"dial {number}" if number else "show"):
         print("vpaphone is already running: handed over to it.")
         return 0
@@ -49,7 +51,7 @@ def run_app(*, demo: bool, number: str | None = None) -> int:
     shell = Shell(QSettings())
     instance.show_requested.connect(shell.window.bring_to_front)
     instance.dial_requested.connect(shell.window.fill_number)
-    shell.show(demo, number)
+    shell.show(source, number)
     _quit_on_signals(app)
     code = app.exec()
     instance.close()
@@ -57,14 +59,8 @@ def run_app(*, demo: bool, number: str | None = None) -> int:
     if shell.restart_wanted:
         from vpaphone.ui.restart import relaunch  # noqa: PLC0415 - rarely needed
 
-        relaunch(demo=demo)
+        relaunch(source.launch_options)
     return shell.exit_code if shell.exit_code is not None else int(code)
-
-
-def instance_name(demo: bool) -> str:
-    from vpaphone.ui.backend import demo_data_dir  # noqa: PLC0415 - light, but only here
-
-    return server_name(demo_data_dir() if demo else paths.data_dir())
 
 
 def _application() -> QApplication:
@@ -91,14 +87,14 @@ def _quit_on_signals(app: QApplication) -> None:
 
 
 class Shell:
-    """The running app: window and tray at once; controller and backend right after."""
+    """The running app: window and tray at once; services and backend right after."""
 
     def __init__(self, settings: QSettings) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         install_translations(app, settings)  # before any widget exists
         self.settings = settings
-        self.controller: Controller | None = None
+        self.services: AppServices | None = None
         self.tray: Tray | None = None
         self.exit_code: int | None = None
         self.restart_wanted = False  # run_app starts the app again once this one has shut down
@@ -107,22 +103,19 @@ class Shell:
         self.window.quit_requested.connect(app.quit)
         self.window.restart_requested.connect(self._restart)
 
-    def show(self, demo: bool, number: str | None) -> None:
+    def show(self, source: BackendSource, number: str | None) -> None:
         """Show the window now; load the rest as soon as the event loop runs."""
         self.window.show()
         if number:
             self.window.fill_number(number)
-        QTimer.singleShot(0, lambda: self.load(demo))
+        QTimer.singleShot(0, lambda: self.load(source))
 
-    def load(self, demo: bool) -> None:
-        from vpaphone.ui.backend import configured_backend, demo_backend  # noqa: PLC0415
-        from vpaphone.ui.controller import Controller  # noqa: PLC0415
+    def load(self, source: BackendSource) -> None:
+        from vpaphone.app.services import AppServices  # noqa: PLC0415 - after the first frame
         from vpaphone.ui.settings import close_to_tray_wanted  # noqa: PLC0415
 
         try:
-            backend: Backend = (
-                self._backends.enter_context(demo_backend()) if demo else configured_backend()
-            )
+            backend = self._backends.enter_context(source.open())
         except RuntimeError as exc:  # the demo peer or server could not start
             print(f"The demo could not start: {exc}", file=sys.stderr)
             self.exit_code = EXIT_DEMO_FAILED
@@ -133,16 +126,16 @@ class Shell:
             print(f"Demo my-vpa at {backend.server_label}: sign in with {user} / {password}")
             sys.stdout.flush()
         self._add_tray()
-        self.controller = Controller(backend, self.settings)
-        self.window.attach(self.controller)
+        self.services = AppServices(backend, self.settings)
+        self.window.attach(self.services)
         self.window.close_to_tray = self.window.tray_available and close_to_tray_wanted(
             self.settings
         )
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(not self.window.close_to_tray)
-        self.controller.check_keychain()
-        self.controller.resume()
+        self.services.session.check_keychain()
+        self.services.session.resume()
 
     def _add_tray(self) -> None:
         """Icons (SVG) and tray come with the rest, after the first frame."""
@@ -170,7 +163,7 @@ class Shell:
     def close(self) -> None:
         if self.tray is not None:
             self.tray.close()
-        if self.controller is not None:
-            self.controller.close()
+        if self.services is not None:
+            self.services.close()
         self._backends.close()
         self.window.deleteLater()

@@ -21,9 +21,9 @@ from vpaphone.core.model import CostZone, Decision, Destination, Task
 from vpaphone.core.rules import Language, RuleData
 from vpaphone.core.share import ShareState
 from vpaphone.core.zones import ZoneTable
+from vpaphone.texts.gate import reason_text
 from vpaphone.ui.widgets.country_picker import CountryPicker
 from vpaphone.ui.widgets.dialpad import Dialpad
-from vpaphone.ui.widgets.gate_text import reason_text
 from vpaphone.ui.widgets.number_field import NumberField
 from vpaphone.ui.widgets.uilang import ui_language
 
@@ -62,7 +62,7 @@ def ask_confirmation(parent: QWidget, issue: str) -> bool:
 class DialerWidget(QWidget):
     """Emits `dial_requested(Destination, CostZone)` only when the gate lets the call through."""
 
-    dial_requested = Signal(object, object)
+    dial_requested = Signal(Destination, CostZone)
 
     def __init__(
         self,
@@ -150,7 +150,7 @@ class DialerWidget(QWidget):
             return False
         zone = self._zone(destination)
         if result.decision is Decision.WARN:
-            issue = "\n\n".join(self._texts(result, destination))
+            issue = "\n\n".join(self._texts(result))
             if not self._confirm(self, issue):
                 return False
         self.dial_requested.emit(destination, zone)
@@ -165,22 +165,10 @@ class DialerWidget(QWidget):
     def _zone(self, destination: Destination) -> CostZone:
         return self._context.zones.zone_of(destination.region)
 
-    def _texts(self, result: GateResult, destination: Destination) -> list[str]:
-        context = self._context
-        zone = self._zone(destination)
-        return [
-            reason_text(
-                reason,
-                destination,
-                zone,
-                task=context.task,
-                rules=context.rules,
-                language=self._language,
-            )
-            for reason in result.reasons
-        ]
+    def _texts(self, result: GateResult) -> list[str]:
+        return [reason_text(reason, self._context.rules) for reason in result.reasons]
 
-    def _update(self, _destination: object = None) -> None:
+    def _update(self) -> None:
         destination = self.number.destination()
         context = self._context
         if destination is None:
@@ -198,7 +186,7 @@ class DialerWidget(QWidget):
         if self._unavailable is not None:
             texts.append(self._unavailable)
         if result is not None and destination is not None:
-            texts.extend(self._texts(result, destination))
+            texts.extend(self._texts(result))
         elif context.task is None:  # say so before the user types a whole number in vain
             texts.append(
                 self.tr("No active task: pick the customer task you are working on first.")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from vpaphone import paths
+from vpaphone.texts import translate as texts
+from vpaphone.ui.widgets.uilang import ui_language
 
 LANGUAGE_KEY = "ui/language"  # "de", "en" or "" (the system's)
 
@@ -23,6 +25,7 @@ def install_translations(app: QCoreApplication, settings: QSettings) -> list[QTr
     """Sets the default locale and loads our and Qt's own German texts when it is German."""
     locale = chosen_locale(settings)
     QLocale.setDefault(locale)
+    texts.install(_qt_translate, ui_language)  # the texts package speaks the UI language
     installed: list[QTranslator] = []
     if not locale.name().startswith("de"):
         return installed
@@ -36,3 +39,7 @@ def install_translations(app: QCoreApplication, settings: QSettings) -> list[QTr
         app.installTranslator(qt)
         installed.append(qt)
     return installed
+
+
+def _qt_translate(context: str, source: str, disambiguation: str | None, n: int) -> str:
+    return QCoreApplication.translate(context, source, disambiguation, n)

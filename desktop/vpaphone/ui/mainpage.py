@@ -10,12 +10,17 @@ import phonenumbers
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from vpaphone.app.calls import ActiveCall, DialRefusedError
+from vpaphone.app.phone import READY_STATES
+from vpaphone.app.services import AppServices
 from vpaphone.core.model import CostZone, Destination
 from vpaphone.myvpa.cache import Snapshot
 from vpaphone.myvpa.models import CENTRAL_CALLER_ID
 from vpaphone.sip.engine import CallUpdate, IncomingCall, RegistrationUpdate
 from vpaphone.sip.reasons import RegistrationState
-from vpaphone.ui.controller import ActiveCall, Controller, DialRefusedError
+from vpaphone.texts.audio import audio_problems_text
+from vpaphone.texts.calls import call_end_text, registration_text
+from vpaphone.texts.notices import dial_refused_text
 from vpaphone.ui.dialer import Confirm, DialerWidget, GateContext
 from vpaphone.ui.taskpanel import TaskPanel
 from vpaphone.ui.threshold import ThresholdBanner
@@ -23,7 +28,6 @@ from vpaphone.ui.tray import TrayState
 from vpaphone.ui.widgets.history import HistoryView
 from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
 from vpaphone.ui.widgets.incoming import IncomingCallDialog
-from vpaphone.ui.widgets.status_texts import audio_problems_text, call_end_text, registration_text
 
 CENTRAL_DISPLAY = "+49 221 82829-980"  # as my-vpa writes its central number
 
@@ -39,19 +43,21 @@ def caller_id_text(e164: str) -> str:
 
 
 class MainPage(QWidget):
-    tray_state_changed = Signal(object, str)  # TrayState, detail
+    tray_state_changed = Signal(TrayState, str)  # the state, a line of detail
     notification_requested = Signal(str, str)  # title, text: for the desktop (tray)
     message = Signal(str)  # for the status bar
     number_wanted = Signal(str)  # redial from the history
 
     def __init__(
-        self, controller: Controller, confirm: Confirm, parent: QWidget | None = None
+        self, services: AppServices, confirm: Confirm, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.controller = controller
+        self._session = services.session
+        self._tasks = services.tasks
+        self._phone = services.phone
+        self._history = services.history
         self._confirm = confirm
         self.incoming_dialogs: dict[str, IncomingCallDialog] = {}
-        controller = self.controller
         self.registration = QLabel()
         self.registration.setAccessibleName(self.tr("Phone connection"))
         self.caller_id = QLabel()
@@ -61,8 +67,8 @@ class MainPage(QWidget):
         self.audio_problems.setWordWrap(True)
         self.audio_problems.setStyleSheet("color: #8a4b00;")
         self.audio_problems.hide()
-        self.banner = ThresholdBanner(controller)
-        self.tasks = TaskPanel(controller)
+        self.banner = ThresholdBanner(services.session, services.tasks, services.requests)
+        self.tasks = TaskPanel(services.tasks, services.session)
         self.dialer = DialerWidget(self._gate_context(), confirm=self._confirm)
         self.in_call = InCallPanel()
         self.in_call.hide()
@@ -78,7 +84,7 @@ class MainPage(QWidget):
 
         self._lay_out()
         self._connect_main()
-        self._registration(controller.registration)
+        self._show_registration(self._phone.registration)
 
     def _lay_out(self) -> None:
         header = QHBoxLayout()
@@ -97,35 +103,35 @@ class MainPage(QWidget):
         main.addLayout(body, 1)
 
     def _make_history(self) -> HistoryView:
-        view = HistoryView(self.controller.store.calls)
+        view = HistoryView(self._history)
         view.redial_requested.connect(self.number_wanted)
-        self.controller.history_changed.connect(view.refresh)
-        self.controller.tasks_changed.connect(self._history_tasks)
-        self.controller.active_task_changed.connect(self._history_tasks)
+        self._history.changed.connect(view.refresh)
+        self._tasks.tasks_changed.connect(self._history_tasks)
+        self._tasks.active_task_changed.connect(self._history_tasks)
         return view
 
     def _history_tasks(self) -> None:
-        c = self.controller
-        self.history.model.set_task_titles({t.id: t.title for t in c.tasks})
-        task = c.active_task
+        self.history.model.set_task_titles({t.id: t.title for t in self._tasks.tasks})
+        task = self._tasks.active_task
         self.history.set_active_task(task.id if task else None)
 
     def _connect_main(self) -> None:
-        c = self.controller
-        c.registration_changed.connect(self._registration)
-        c.call_changed.connect(self._call_changed)
-        c.call_ended.connect(self._call_ended)
-        c.incoming_call.connect(self._incoming)
-        c.active_task_changed.connect(self._update_gate)
-        c.tasks_changed.connect(self._update_gate)
-        c.tick.connect(self._tick)
+        phone, tasks = self._phone, self._tasks
+        phone.registration_changed.connect(self._show_registration)
+        phone.call_changed.connect(self._call_changed)
+        phone.call_ended.connect(self._call_ended)
+        phone.incoming_call.connect(self._incoming)
+        tasks.active_task_changed.connect(self._update_gate)
+        tasks.tasks_changed.connect(self._update_gate)
+        tasks.tick.connect(self._tick)
         self.banner.notification_requested.connect(self.notification_requested)
+        phone.sales_notice_due.connect(self.banner.offer_sales_notice)
         self.dialer.dial_requested.connect(self._dial)
-        self.in_call.hangup_clicked.connect(c.hangup)
-        self.in_call.mute_toggled.connect(c.set_mute)
-        self.in_call.hold_toggled.connect(c.set_hold)
-        self.in_call.dtmf.connect(c.send_dtmf)
-        self.in_call.transfer_requested.connect(c.transfer)
+        self.in_call.hangup_clicked.connect(phone.hangup)
+        self.in_call.mute_toggled.connect(phone.set_mute)
+        self.in_call.hold_toggled.connect(phone.set_hold)
+        self.in_call.dtmf.connect(phone.send_dtmf)
+        self.in_call.transfer_requested.connect(phone.transfer)
         self.in_call.audio_device_chosen.connect(self._speaker_chosen)
         self.tasks.search.returnPressed.connect(self.tasks.select_filtered)
 
@@ -148,12 +154,12 @@ class MainPage(QWidget):
 
         status = probe(load_choice())
         self.audio_problems.setText(audio_problems_text(status))
-        self.audio_problems.setVisible(bool(status.problems))
+        self.audio_problems.setVisible(bool(status.issues))
 
     # --- registration, gate, calls ---------------------------------------------------------------
 
-    def _registration(self, update: object) -> None:
-        if not isinstance(update, RegistrationUpdate):
+    def _show_registration(self, update: RegistrationUpdate | None) -> None:
+        if update is None:
             return
         texts = {
             RegistrationState.REGISTERED: self.tr("● Ready: registered"),
@@ -165,32 +171,28 @@ class MainPage(QWidget):
             "%1", registration_text(update.state, update.sip_status)
         )
         self.registration.setText(text)
-        ready = update.state in (RegistrationState.REGISTERED, RegistrationState.NOT_REQUIRED)
+        ready = update.state in READY_STATES
         self.registration.setStyleSheet("color: #2e7d32;" if ready else "color: #b00020;")
         self._update_gate()
-        if self.controller.call is None:
+        if self._phone.call is None:
             self.tray_state_changed.emit(TrayState.READY if ready else TrayState.OFFLINE, text)
 
     def _gate_context(self) -> GateContext:
-        c = self.controller
-        task = c.active_task
-        return GateContext(task, c.rules, c.zones, c.share(task) if task is not None else None)
+        task = self._tasks.active_task
+        share = self._tasks.share(task) if task is not None else None
+        return GateContext(task, self._session.rules, self._session.zones, share)
 
     def _update_gate(self) -> None:
         self.dialer.set_context(self._gate_context())
         self.dialer.set_unavailable(self._unavailable_reason())
 
     def _unavailable_reason(self) -> str | None:
-        c = self.controller
-        if c.call is not None:
+        if self._phone.call is not None:
             return self.tr("A call is running: hang up first.")
-        registration = c.registration
-        if not isinstance(registration, RegistrationUpdate):
+        registration = self._phone.registration
+        if registration is None:
             return self.tr("The phone is not connected yet.")
-        if registration.state not in (
-            RegistrationState.REGISTERED,
-            RegistrationState.NOT_REQUIRED,
-        ):
+        if registration.state not in READY_STATES:
             return self.tr("The phone is not connected: %1").replace(
                 "%1", registration_text(registration.state, registration.sip_status)
             )
@@ -198,10 +200,10 @@ class MainPage(QWidget):
 
     def _tick(self) -> None:
         self._update_gate()
-        seconds = self.controller.forecast_seconds()
+        seconds = self._tasks.forecast_seconds()
         if seconds is None:
-            call = self.controller.call
-            task = self.controller.task(call.task_id) if call else None
+            call = self._phone.call
+            task = self._tasks.task(call.task_id) if call else None
             over = task is not None and call is not None and call.answered_at is not None
             self.in_call.set_forecast(
                 self.tr("This task is over the included 25 %.") if over else ""
@@ -212,59 +214,46 @@ class MainPage(QWidget):
                 self.tr("At this pace this task passes 25 % in %n min.", "", minutes)
             )
 
-    def _dial(self, destination: object, zone: object) -> None:
-        if not isinstance(destination, Destination) or not isinstance(zone, CostZone):
-            return
+    def _dial(self, destination: Destination, zone: CostZone) -> None:
         try:
-            self.controller.dial(destination, zone)
+            self._phone.dial(destination, zone)
         except DialRefusedError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(dial_refused_text(exc, self._session.rules))
             return
-        task = self.controller.active_task
+        task = self._tasks.active_task
         self.in_call.start_call(destination, task.title if task else self.tr("(no task)"))
         self._show_call(True)
 
     def _show_call(self, in_call: bool) -> None:
         self.dialer.setVisible(not in_call)
         self.in_call.setVisible(in_call)
-        bridge = self.controller.bridge
-        if in_call and bridge is not None:
+        speaker = self._phone.speaker_id()
+        if in_call and speaker is not None:
             from vpaphone.audio.devices import list_devices  # noqa: PLC0415 - loaded by now
             from vpaphone.audio.settings import DeviceRole  # noqa: PLC0415
 
             devices = [(d.id, d.description) for d in list_devices(DeviceRole.SPEAKER)]
-            self.in_call.set_audio_devices(devices, bridge.stream.output_id)
+            self.in_call.set_audio_devices(devices, speaker)
         if in_call:
             self.tabs.setCurrentWidget(self.phone_page)
             self.in_call.hangup_button.setFocus()
 
-    def _call_changed(self, call: object) -> None:
-        if not isinstance(call, ActiveCall):
-            self._update_gate()
-            return
+    def _call_changed(self, call: ActiveCall) -> None:
         if not self.in_call.isVisible():  # an answered incoming call
-            task = self.controller.task(call.task_id)
+            task = self._tasks.task(call.task_id)
             self.in_call.start_call(call.number, task.title if task else self.tr("(no task)"))
             self._show_call(True)
         self.in_call.set_phase(CallPhase(call.state.value))
         self._update_gate()
         self.tray_state_changed.emit(TrayState.IN_CALL, self.in_call.state_label.text())
 
-    def _call_ended(self, update: object) -> None:
-        if isinstance(update, CallUpdate):
-            self._close_incoming(update.call_id)
+    def _call_ended(self, update: CallUpdate) -> None:
+        self._close_incoming(update.call_id)
         self.in_call.end_call()
         self._show_call(False)
-        if isinstance(update, CallUpdate):
-            self.message.emit(
-                call_end_text(update.end_reason, no_common_media=update.no_common_media)
-            )
+        self.message.emit(call_end_text(update.end_reason, no_common_media=update.no_common_media))
         self._update_gate()
-        registration = self.controller.registration
-        ready = isinstance(registration, RegistrationUpdate) and registration.state in (
-            RegistrationState.REGISTERED,
-            RegistrationState.NOT_REQUIRED,
-        )
+        ready = self._phone.ready
         self.tray_state_changed.emit(
             TrayState.READY if ready else TrayState.OFFLINE, self.registration.text()
         )
@@ -275,14 +264,13 @@ class MainPage(QWidget):
 
         choice = load_choice().with_device(DeviceRole.SPEAKER, device_id)
         save_choice(choice)
-        if self.controller.bridge is not None:
-            self.controller.bridge.set_choice(choice)
+        self._phone.use_devices(choice)
 
     # --- numbers from outside (links, `vpaphone dial`, tray, redial) ----------------------------
 
     def fill_number(self, text: str) -> bool:
         """Put a number into the dialer; False while a call runs (the caller keeps it)."""
-        if self.controller.call is not None:
+        if self._phone.call is not None:
             return False
         self.tabs.setCurrentWidget(self.phone_page)
         self.dialer.set_number(text)
@@ -295,16 +283,18 @@ class MainPage(QWidget):
 
     # --- incoming calls (VPAs with an individual number) ------------------------------------------
 
-    def _incoming(self, incoming: object) -> None:
-        if not isinstance(incoming, IncomingCall):
-            return
-        c = self.controller
-        task = c.active_task
+    def _incoming(self, incoming: IncomingCall) -> None:
+        phone = self._phone
+        task = self._tasks.active_task
         dialog = IncomingCallDialog(
-            incoming.caller_e164, incoming.display, c.tasks, task.id if task else None, self
+            incoming.caller_e164,
+            incoming.display,
+            self._tasks.tasks,
+            task.id if task else None,
+            self,
         )
-        dialog.answered.connect(lambda task_id: c.answer(incoming.call_id, task_id))
-        dialog.declined.connect(lambda: c.reject(incoming.call_id))
+        dialog.answered.connect(lambda task_id: phone.answer(incoming.call_id, task_id))
+        dialog.declined.connect(lambda: phone.reject(incoming.call_id))
         self.incoming_dialogs[incoming.call_id] = dialog
         window = self.window()
         window.showNormal()

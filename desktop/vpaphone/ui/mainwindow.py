@@ -1,8 +1,8 @@
 """The main window: the sign-in form, then the signed-in page (`ui.mainpage`).
 
 The window is light on purpose: it shows the sign-in form before the SIP engine, the my-vpa client
-and the dialer are loaded. `attach(controller)` connects it once they are (`ui.app` does that
-right after the first frame; tests pass the controller at once).
+and the dialer are loaded. `attach(services)` connects it once they are (`ui.app` does that
+right after the first frame; tests pass the services at once).
 """
 
 from __future__ import annotations
@@ -20,26 +20,28 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QDialog
 
-    from vpaphone.ui.controller import Controller
+    from vpaphone.app.notices import Notice
+    from vpaphone.app.services import AppServices
+    from vpaphone.app.session import KeychainState, SignInFailure
     from vpaphone.ui.dialer import Confirm
     from vpaphone.ui.mainpage import MainPage
 
 
 class MainWindow(QMainWindow):
-    tray_state_changed = Signal(object, str)  # TrayState, detail
+    tray_state_changed = Signal(TrayState, str)  # the state, a line of detail
     notification_requested = Signal(str, str)  # title, text: for the desktop (tray)
     quit_requested = Signal()
     restart_requested = Signal()  # the user chose to restart now (a new language shows then)
 
     def __init__(
         self,
-        controller: Controller | None = None,
+        services: AppServices | None = None,
         *,
         confirm: Confirm | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._controller = controller
+        self._services = services
         self._confirm = confirm  # None: ask with the dialer's own question box
         self.main: MainPage | None = None  # built at the first sign-in
         self.close_to_tray = False  # set by the app when a tray exists and the user wants it
@@ -50,7 +52,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.resize(980, 680)
 
-        self.signin = SignInPage(controller.backend if controller else None)
+        self.signin = SignInPage(services.backend if services else None)
         sign_in_holder = QWidget()
         holder = QHBoxLayout(sign_in_holder)
         holder.addStretch(1)
@@ -59,26 +61,28 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(sign_in_holder)
         self.setCentralWidget(self.pages)
-        if controller is not None:
-            self.attach(controller)
+        if services is not None:
+            self.attach(services)
 
     @property
-    def controller(self) -> Controller:
-        if self._controller is None:
-            raise RuntimeError("the main window has no controller yet")
-        return self._controller
+    def services(self) -> AppServices:
+        if self._services is None:
+            raise RuntimeError("the main window has no services yet")
+        return self._services
 
-    def attach(self, controller: Controller) -> None:
+    def attach(self, services: AppServices) -> None:
         """The app's parts are loaded: sign-in and everything after it work from now on."""
-        self._controller = controller
+        self._services = services
         self._make_menu()  # 13 ms for the first menu bar: after the first frame, with the rest
-        self.signin.set_backend(controller.backend)
-        self.signin.submitted.connect(controller.sign_in)
-        controller.keychain_checked.connect(self.signin.set_keychain_problem)
-        controller.sign_in_failed.connect(self._sign_in_failed)
-        controller.signed_in.connect(self.show_main)
-        controller.signed_out.connect(self.show_sign_in)
-        controller.message.connect(self._message)
+        session = services.session
+        self.signin.set_backend(services.backend)
+        self.signin.submitted.connect(session.sign_in)
+        session.keychain_checked.connect(self._keychain_checked)
+        session.sign_in_failed.connect(self._sign_in_failed)
+        session.signed_in.connect(self.show_main)
+        session.signed_out.connect(self.show_sign_in)
+        for source in (session, services.sync, services.requests, services.phone):
+            source.notice.connect(self._notice)
         self.show_sign_in()
 
     def _make_menu(self) -> None:
@@ -107,14 +111,15 @@ class MainWindow(QMainWindow):
     def show_sign_in(self) -> None:
         self.pages.setCurrentIndex(0)
         self.signin.set_busy(False)
-        self.signin.set_user(self.controller.last_user, self.controller.stay_signed_in)
+        session = self.services.session
+        self.signin.set_user(session.last_user, session.stay_signed_in)
         self.signin.password.clear()
         self.signin.focus_first()
         self.sign_out_action.setEnabled(False)
         self.tray_state_changed.emit(TrayState.OFFLINE, self.tr("Not signed in"))
 
     def show_main(self) -> None:
-        snapshot = self.controller.snapshot
+        snapshot = self.services.session.snapshot
         if snapshot is None:
             return
         main = self._main_page()
@@ -136,19 +141,22 @@ class MainWindow(QMainWindow):
             from vpaphone.ui.dialer import ask_confirmation  # noqa: PLC0415 - see module doc
             from vpaphone.ui.mainpage import MainPage  # noqa: PLC0415
 
-            main = MainPage(self.controller, self._confirm or ask_confirmation)
+            main = MainPage(self.services, self._confirm or ask_confirmation)
             main.tray_state_changed.connect(self.tray_state_changed)
             main.notification_requested.connect(self.notification_requested)
             main.message.connect(self._message)
             main.number_wanted.connect(self.fill_number)
-            self.controller.call_ended.connect(self._fill_pending)
+            self.services.phone.call_ended.connect(self._fill_pending)
             self.pages.addWidget(main)
             self.main = main
         return self.main
 
-    def _sign_in_failed(self, exc: object) -> None:
+    def _sign_in_failed(self, failure: SignInFailure) -> None:
         self.show_sign_in()
-        self.signin.show_failure(exc if isinstance(exc, BaseException) else None)
+        self.signin.show_failure(failure.error)
+
+    def _keychain_checked(self, state: KeychainState) -> None:
+        self.signin.set_keychain_problem(state.problem)
 
     # --- user actions ----------------------------------------------------------------------------
 
@@ -169,9 +177,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def sign_out(self) -> None:
-        c = self.controller
-        waiting = c.store.outbox.count()
-        if c.call is not None:
+        services = self.services
+        waiting = services.sync.waiting()
+        if services.phone.call is not None:
             self._message(self.tr("Hang up before signing out."))
             return
         question = self.tr("Sign out? Your tasks and call history are removed from this computer.")
@@ -185,7 +193,7 @@ class MainWindow(QMainWindow):
 
         answer = QMessageBox.question(self, self.tr("Sign out"), question)
         if answer == QMessageBox.StandardButton.Yes:
-            c.sign_out()
+            services.session.sign_out()
 
     def open_settings(self) -> None:
         from vpaphone.ui.settings import (  # noqa: PLC0415 - Qt Multimedia: only when opened
@@ -193,7 +201,7 @@ class MainWindow(QMainWindow):
             make_settings_dialog,
         )
 
-        dialog = make_settings_dialog(self.controller, self)
+        dialog = make_settings_dialog(self.services.phone, self)
         # asked once the dialog has closed and saved the rest
         dialog.language_changed.connect(lambda _code: QTimer.singleShot(0, self._offer_restart))
         dialog.general_changed.connect(
@@ -207,7 +215,8 @@ class MainWindow(QMainWindow):
     def _offer_restart(self) -> None:
         """A new language shows after a restart: offer one now, unless a call is on."""
         later = self.tr("The new language is used from the next start of the softphone.")
-        if self.controller.call is not None:
+        session = self.services.session
+        if self.services.phone.call is not None:
             self._message(later)
             return
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - rarely needed
@@ -218,13 +227,13 @@ class MainWindow(QMainWindow):
             self.tr("The softphone shows the new language after a restart."),
             parent=self,
         )
-        if self.controller.snapshot is not None and not self.controller.stay_signed_in:
+        if session.active and not session.stay_signed_in:
             box.setInformativeText(self.tr("You will need to sign in again."))
         restart = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restart)
         box.exec()
-        if box.clickedButton() is restart and self.controller.call is None:
+        if box.clickedButton() is restart and self.services.phone.call is None:
             self.restart_requested.emit()
         else:  # Later, or a call came in meanwhile
             self._message(later)
@@ -232,6 +241,11 @@ class MainWindow(QMainWindow):
     def quit(self) -> None:
         self._quitting = True
         self.quit_requested.emit()
+
+    def _notice(self, notice: Notice) -> None:
+        from vpaphone.texts.notices import notice_text  # noqa: PLC0415 - loaded by now
+
+        self._message(notice_text(notice, self.services.session.rules))
 
     def _message(self, text: str) -> None:
         if text:

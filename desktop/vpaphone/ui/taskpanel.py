@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vpaphone.app.session import SessionService
+from vpaphone.app.tasks import TaskService
 from vpaphone.core.formatting import format_duration, format_factor
 from vpaphone.core.model import Task
 from vpaphone.core.rules import Billing
-from vpaphone.ui.controller import Controller
 from vpaphone.ui.gauge import ShareGauge, percent_text
 from vpaphone.ui.widgets.uilang import ui_language
 
@@ -28,10 +29,13 @@ def _clock(seconds: float) -> str:
 
 
 class TaskPanel(QGroupBox):
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: TaskService, session: SessionService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Active task"))
-        self._controller = controller
+        self._tasks = tasks
+        self._session = session
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search tasks (title, customer, ID)"))
         self.search.setAccessibleName(self.tr("Search tasks"))
@@ -72,10 +76,10 @@ class TaskPanel(QGroupBox):
         self.search.textChanged.connect(self._fill)
         self.picker.activated.connect(self._picked)
         self.work_button.clicked.connect(self._toggle_work)
-        controller.tasks_changed.connect(self._fill)
-        controller.active_task_changed.connect(self._fill)
-        controller.tick.connect(self.refresh)
-        controller.work_changed.connect(lambda _: self.refresh())
+        tasks.tasks_changed.connect(self._fill)
+        tasks.active_task_changed.connect(self._fill)
+        tasks.tick.connect(self.refresh)
+        tasks.work_changed.connect(self.refresh)
         self._fill()
 
     def _label(self, task: Task) -> str:
@@ -83,10 +87,10 @@ class TaskPanel(QGroupBox):
 
     def _fill(self) -> None:
         query = self.search.text().strip().casefold()
-        active = self._controller.active_task
+        active = self._tasks.active_task
         shown = [
             t
-            for t in self._controller.tasks
+            for t in self._tasks.tasks
             if not query
             or query in f"{t.title} {t.customer} {t.id}".casefold()
             or (active is not None and t.id == active.id)
@@ -106,7 +110,7 @@ class TaskPanel(QGroupBox):
 
     def _picked(self, index: int) -> None:
         task_id = self.picker.itemData(index)
-        self._controller.select_task(task_id if isinstance(task_id, str) else None)
+        self._tasks.select(task_id if isinstance(task_id, str) else None)
 
     def select_filtered(self) -> None:
         """Enter in the search field: take the first match."""
@@ -116,24 +120,23 @@ class TaskPanel(QGroupBox):
                 return
 
     def _toggle_work(self) -> None:
-        if self._controller.work_running:
-            self._controller.stop_work()
+        if self._tasks.work_running:
+            self._tasks.stop_work()
         else:
-            self._controller.start_work()
+            self._tasks.start_work()
         self.refresh()
 
-    def refresh(self) -> None:
-        controller = self._controller
-        task = controller.active_task
+    def refresh(self, *_: object) -> None:
+        task = self._tasks.active_task
         lang = ui_language()
-        rules = controller.rules
+        rules = self._session.rules
         self.gauge.set_levels(float(rules.included_share), float(rules.nearing_share))
         for widget in (self.work_button, self.gauge):
             widget.setEnabled(task is not None)
-        running = controller.work_running
+        running = self._tasks.work_running
         self.work_button.setChecked(running)
         self.work_button.setText(self.tr("Stop &work") if running else self.tr("Start &work"))
-        self.work_clock.setText(_clock(controller.work_seconds_today() if running else 0))
+        self.work_clock.setText(_clock(self._tasks.work_seconds() if running else 0))
         if task is None:
             for label in (self.customer, self.area, self.working, self.phone, self.share_text):
                 label.setText("–")
@@ -149,7 +152,7 @@ class TaskPanel(QGroupBox):
             area = self.tr("%1 · phone time included up to 25 %").replace("%1", rule.label(lang))
         self.customer.setText(task.customer)
         self.area.setText(area)
-        state = controller.share(task)
+        state = self._tasks.share(task)
         self.working.setText(format_duration(state.working_seconds, lang))
         self.phone.setText(format_duration(state.phone_seconds, lang))
         share = None if state.share is None else float(state.share)

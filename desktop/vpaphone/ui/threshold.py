@@ -22,33 +22,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vpaphone.app.requests import RequestService
+from vpaphone.app.session import SessionService
+from vpaphone.app.tasks import ShareAlert, TaskService
 from vpaphone.core.messages import telephony_factor_message
 from vpaphone.core.model import Task, TelephonyArea
 from vpaphone.core.rules import Billing, Language
 from vpaphone.core.share import ShareLevel
 from vpaphone.myvpa.models import AdminRequestKind
-from vpaphone.ui.controller import Controller
 from vpaphone.ui.gauge import percent_text
 from vpaphone.ui.widgets.uilang import ui_language
 
 
-def message_area(controller: Controller, task: Task) -> TelephonyArea:
+def message_area(tasks: TaskService, session: SessionService, task: Task) -> TelephonyArea:
     """The factor area the customer message names: the task's own, else the recommended one."""
-    rule = controller.rules.area(task.area)
+    rule = session.rules.area(task.area)
     if rule.billing is Billing.FACTOR:
         return task.area
-    return controller.recommendation(task).area
+    return tasks.recommendation(task).area
 
 
 class TelefonfaktorDialog(QDialog):
     """The "Telefonfaktor DE/EU" task-chat text: copy it, or post it to the task chat."""
 
-    def __init__(self, controller: Controller, task: Task, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: SessionService,
+        tasks: TaskService,
+        requests: RequestService,
+        task: Task,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._controller = controller
+        self._session = session
+        self._tasks = tasks
+        self._requests = requests
         self._task = task
-        self.area = message_area(controller, task)
-        self.template = controller.rules.area(self.area).template or ""
+        self.area = message_area(tasks, session, task)
+        self.template = session.rules.area(self.area).template or ""
         self.setWindowTitle(self.tr("Message to the customer: %1").replace("%1", self.template))
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language of the message"))
@@ -87,11 +98,7 @@ class TelefonfaktorDialog(QDialog):
     def _fill(self) -> None:
         language = Language(str(self.language.currentData()))
         message = telephony_factor_message(
-            self._task,
-            self._controller.share(self._task),
-            self.area,
-            self._controller.rules,
-            language,
+            self._task, self._tasks.share(self._task), self.area, self._session.rules, language
         )
         self.text.setPlainText(message.text)
 
@@ -101,9 +108,7 @@ class TelefonfaktorDialog(QDialog):
 
     def post(self) -> None:
         language = Language(str(self.language.currentData()))
-        self._controller.post_to_chat(
-            self._task.id, self.template, language, self.text.toPlainText()
-        )
+        self._requests.post_to_chat(self._task.id, self.template, language, self.text.toPlainText())
         self.accept()
 
 
@@ -112,7 +117,7 @@ class AdminNoteDialog(QDialog):
 
     def __init__(
         self,
-        controller: Controller,
+        requests: RequestService,
         kind: AdminRequestKind,
         task: Task,
         text: str,
@@ -121,7 +126,7 @@ class AdminNoteDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._controller = controller
+        self._requests = requests
         self._kind = kind
         self._task = task
         self.setWindowTitle(title)
@@ -138,7 +143,7 @@ class AdminNoteDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
     def send(self) -> None:
-        self._controller.tell_admin_team(self._kind, self.text.toPlainText(), self._task.id)
+        self._requests.tell_admin_team(self._kind, self.text.toPlainText(), self._task.id)
         self.accept()
 
 
@@ -147,9 +152,17 @@ class ThresholdBanner(QFrame):
 
     notification_requested = Signal(str, str)  # title, text: the tray shows it on the desktop
 
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: SessionService,
+        tasks: TaskService,
+        requests: RequestService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._controller = controller
+        self._session = session
+        self._tasks = tasks
+        self._requests = requests
         self._dismissed: tuple[str, ShareLevel] | None = None
         self.dialog: QDialog | None = None  # the last dialog an action opened
         self.setObjectName("thresholdBanner")
@@ -181,19 +194,18 @@ class ThresholdBanner(QFrame):
         self.message_button.clicked.connect(self.prepare_message)
         self.admin_button.clicked.connect(self.tell_admin_team)
         self.later_button.clicked.connect(self._dismiss)
-        controller.tick.connect(self.refresh)
-        controller.active_task_changed.connect(self.refresh)
-        controller.share_level_reached.connect(self._reached)
-        controller.sales_notice_due.connect(self.offer_sales_notice)
+        tasks.tick.connect(self.refresh)
+        tasks.active_task_changed.connect(self.refresh)
+        tasks.share_level_reached.connect(self._reached)
         self.hide()
 
     def _task_needing_help(self) -> tuple[Task, ShareLevel] | None:
-        task = self._controller.active_task
+        task = self._tasks.active_task
         if task is None:
             return None
-        if self._controller.rules.area(task.area).billing is not Billing.INCLUDED:
+        if self._session.rules.area(task.area).billing is not Billing.INCLUDED:
             return None  # the customer already pays phone time (factor) or has a quote
-        level = self._controller.share(task).level
+        level = self._tasks.share(task).level
         return None if level is ShareLevel.OK else (task, level)
 
     def refresh(self) -> None:
@@ -202,7 +214,7 @@ class ThresholdBanner(QFrame):
             self.hide()
             return
         task, level = found
-        state = self._controller.share(task)
+        state = self._tasks.share(task)
         percent = percent_text(None if state.share is None else float(state.share))
         if level is ShareLevel.OVER:
             text = self.tr(
@@ -218,11 +230,11 @@ class ThresholdBanner(QFrame):
             )
             self.setStyleSheet("#thresholdBanner { background: #fff4e5; }")
         self.text.setText(text.replace("%1", task.title).replace("%2", percent))
-        recommendation = self._controller.recommendation(task)
+        recommendation = self._tasks.recommendation(task)
         if recommendation.needs_quote:
             self.area_button.setText(self.tr("Ask for an individual &quote…"))
         else:
-            label = self._controller.rules.area(recommendation.area).label(ui_language())
+            label = self._session.rules.area(recommendation.area).label(ui_language())
             self.area_button.setText(self.tr("Switch to “%1”").replace("%1", label))
         self.show()
 
@@ -232,10 +244,11 @@ class ThresholdBanner(QFrame):
             self._dismissed = (found[0].id, found[1])
         self.hide()
 
-    def _reached(self, task: Task, state: object) -> None:
-        if self._controller.rules.area(task.area).billing is not Billing.INCLUDED:
+    def _reached(self, alert: ShareAlert) -> None:
+        task = alert.task
+        if self._session.rules.area(task.area).billing is not Billing.INCLUDED:
             return
-        level = self._controller.share(task).level
+        level = alert.state.level
         title = self.tr("Phone share: %1").replace("%1", task.title)
         if level is ShareLevel.OVER:
             text = self.tr("Over 25 %: pick a telephony area and tell the customer.")
@@ -247,38 +260,40 @@ class ThresholdBanner(QFrame):
     # --- actions -------------------------------------------------------------------------------
 
     def change_area(self) -> None:
-        task = self._controller.active_task
+        task = self._tasks.active_task
         if task is None:
             return
-        recommendation = self._controller.recommendation(task)
+        recommendation = self._tasks.recommendation(task)
         if recommendation.needs_quote:
             self._admin_dialog(
                 AdminRequestKind.INDIVIDUAL_QUOTE,
                 task,
-                self._controller.more_than_planned_text(task),
+                self._requests.more_than_planned_text(task),
                 self.tr("Ask for an individual quote"),
             )
             return
         self.area_button.setEnabled(False)
-        self._controller.set_task_area(
+        self._requests.set_task_area(
             task.id, recommendation.area, lambda: self.area_button.setEnabled(True)
         )
 
     def prepare_message(self) -> None:
-        task = self._controller.active_task
+        task = self._tasks.active_task
         if task is None:
             return
-        self.dialog = TelefonfaktorDialog(self._controller, task, self.window())
+        self.dialog = TelefonfaktorDialog(
+            self._session, self._tasks, self._requests, task, self.window()
+        )
         self.dialog.open()
 
     def tell_admin_team(self) -> None:
-        task = self._controller.active_task
+        task = self._tasks.active_task
         if task is None:
             return
         self._admin_dialog(
             AdminRequestKind.MORE_PHONING,
             task,
-            self._controller.more_than_planned_text(task),
+            self._requests.more_than_planned_text(task),
             self.tr("Phoning more than planned"),
         )
 
@@ -287,12 +302,12 @@ class ThresholdBanner(QFrame):
         self._admin_dialog(
             AdminRequestKind.SALES_CALL_NOTICE,
             task,
-            self._controller.sales_notice_text(task),
+            self._requests.sales_notice_text(task),
             self.tr("Tell the admin team you phone over our system"),
         )
 
     def _admin_dialog(self, kind: AdminRequestKind, task: Task, text: str, title: str) -> None:
         self.dialog = AdminNoteDialog(
-            self._controller, kind, task, text, title=title, parent=self.window()
+            self._requests, kind, task, text, title=title, parent=self.window()
         )
         self.dialog.open()

@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from vpaphone import paths
+from vpaphone.app.backend import Backend
+from vpaphone.app.phone import sip_config
 from vpaphone.core.share import ShareLevel
+from vpaphone.core.zones import ZoneTable
 from vpaphone.demo.data import rule_data, zone_data
 from vpaphone.myvpa.models import Provisioning, SipAccount
 from vpaphone.sip.config import SrtpMode, Transport
-from vpaphone.ui.backend import Backend
-from vpaphone.ui.controller import sip_config, zone_table
 from vpaphone.ui.gauge import ShareGauge, percent_text
 from vpaphone.ui.i18n import LANGUAGE_KEY, install_translations
 from vpaphone.ui.mainpage import caller_id_text
@@ -68,7 +69,7 @@ def test_provisioned_account_becomes_the_engine_config() -> None:
 
 
 def test_provisioned_zones_decide_the_cost_zone() -> None:
-    table = zone_table(zone_data())
+    table = ZoneTable.from_mapping(zone_data())
     assert table.zone_of("DE").value == "DE"
     assert table.zone_of("FR").value == "EU"
     assert table.zone_of("CH").value == "NON_EU"

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from vpaphone import paths
 
-UI = Path(__file__).resolve().parents[3] / "desktop" / "vpaphone" / "ui"
+PACKAGE = Path(__file__).resolve().parents[3] / "desktop" / "vpaphone"
+TRANSLATED = (PACKAGE / "ui", PACKAGE / "texts")  # what resources/translations/update.sh reads
 
 
 def _sources(ts: Path) -> dict[tuple[str, str], bool]:
@@ -27,7 +28,7 @@ def _sources(ts: Path) -> dict[tuple[str, str], bool]:
 def test_every_string_in_the_code_is_translated_in_the_committed_file(tmp_path: Path) -> None:
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     fresh = tmp_path / "fresh_de.ts"
-    sources = sorted(str(p) for p in UI.rglob("*.py"))
+    sources = sorted(str(p) for folder in TRANSLATED for p in folder.rglob("*.py"))
     subprocess.run(
         [str(lupdate), "-locations", "none", *sources, "-ts", str(fresh)],
         check=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -23,7 +24,7 @@ MakeDialer = Callable[..., DialerWidget]
 
 @pytest.fixture
 def make_dialer(qtbot: QtBot, rules: RuleData, zones: ZoneTable) -> MakeDialer:
-    def make(task: Task | None, **kwargs: object) -> DialerWidget:
+    def make(task: Task | None, **kwargs: Any) -> DialerWidget:
         dialer = DialerWidget(
             GateContext(task, rules, zones), settings_key=None, language=Language.EN, **kwargs
         )

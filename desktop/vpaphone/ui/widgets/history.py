@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from vpaphone.core.calls import CallRecord
 from vpaphone.core.model import CallDirection, EndReason
-from vpaphone.store.calls import StoredCall
 from vpaphone.ui.widgets.in_call import format_talk_time
 
 PAGE_SIZE = 200  # rows read from the store at a time, as the user scrolls
@@ -39,11 +38,11 @@ _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class CallSource(Protocol):
-    """What the history reads: `Store.calls` (vpaphone.store.calls.CallStore)."""
+    """What the history reads: `vpaphone.app.history.HistoryService`."""
 
-    def recent(self, limit: int = 50, offset: int = 0) -> list[StoredCall]: ...
+    def recent(self, limit: int = 50, offset: int = 0) -> list[CallRecord]: ...
 
-    def for_task(self, task_id: str) -> list[StoredCall]: ...
+    def for_task(self, task_id: str) -> list[CallRecord]: ...
 
 
 def outcome_text(record: CallRecord) -> str:
@@ -116,11 +115,11 @@ class HistoryModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         if self._task_id is not None:
-            self._rows = [stored.record for stored in self._source.for_task(self._task_id)]
+            self._rows = self._source.for_task(self._task_id)
             self._exhausted = True
         else:
             page = self._source.recent(limit=PAGE_SIZE)
-            self._rows = [stored.record for stored in page]
+            self._rows = list(page)
             self._exhausted = len(page) < PAGE_SIZE
         self.endResetModel()
 
@@ -146,7 +145,7 @@ class HistoryModel(QAbstractTableModel):
         if page:
             start = len(self._rows)
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-            self._rows.extend(stored.record for stored in page)
+            self._rows.extend(page)
             self.endInsertRows()
 
     def headerData(  # noqa: N802 (Qt API)

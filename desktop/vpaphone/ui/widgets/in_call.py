@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from vpaphone.core.dialerrors import DialInputError
 from vpaphone.core.model import Destination
 from vpaphone.core.numbers import parse_dial_input
+from vpaphone.texts.dial import dial_error_text
 from vpaphone.ui.widgets import shortcuts
 from vpaphone.ui.widgets.dialpad import Dialpad
-from vpaphone.ui.widgets.status_texts import dial_error_text
 
 
 class CallPhase(enum.StrEnum):
@@ -64,7 +64,7 @@ class InCallPanel(QWidget):
     hangup_clicked = Signal()
     mute_toggled = Signal(bool)
     hold_toggled = Signal(bool)  # True: put on hold, False: resume
-    transfer_requested = Signal(object)  # Destination, validated
+    transfer_requested = Signal(Destination)  # validated
     dtmf = Signal(str)
     audio_device_chosen = Signal(str)  # device id
 

@@ -28,9 +28,9 @@ from vpaphone.audio.meter import MicLevelMonitor
 from vpaphone.audio.settings import DeviceChoice, DeviceRole, load_choice, save_choice
 from vpaphone.audio.status import probe
 from vpaphone.audio.tones import Tone, TonePlayer
+from vpaphone.texts.audio import audio_problems_text
 from vpaphone.ui.i18n import LANGUAGE_KEY
 from vpaphone.ui.settings_keys import CLOSE_TO_TRAY_KEY, START_AT_LOGIN_KEY
-from vpaphone.ui.widgets.status_texts import audio_problems_text
 
 __all__ = [
     "LANGUAGE_KEY",
@@ -104,7 +104,7 @@ class AudioPage(QWidget):
         status = probe(self._choice)
         # The audio module words its problems in English; shown as they are.
         self.problems_label.setText(audio_problems_text(status))
-        self.problems_label.setVisible(bool(status.problems))
+        self.problems_label.setVisible(bool(status.issues))
         has_input = status.microphone is not None
         self.mic_test.setEnabled(has_input)
         self.meter.setEnabled(has_input)
@@ -173,7 +173,7 @@ class SettingsDialog(QDialog):
     ("de", "en" or "" for the system's), `devices_changed(DeviceChoice)` when the devices did."""
 
     language_changed = Signal(str)
-    devices_changed = Signal(object)
+    devices_changed = Signal(DeviceChoice)
     general_changed = Signal()
 
     def __init__(self, devices_file: Path | None = None, parent: QWidget | None = None) -> None:

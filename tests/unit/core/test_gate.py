@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from vpaphone.core.gate import GateResult, evaluate_call
 from vpaphone.core.model import CostZone, Decision, Destination, NumberKind, Task, TelephonyArea
-from vpaphone.core.rules import RuleData
+from vpaphone.core.rules import Language, RuleData
 from vpaphone.core.share import TaskTime, phone_share
+from vpaphone.texts.gate import reason_text
 
 A = TelephonyArea
 DE, EU, NON_EU = CostZone.DE, CostZone.EU, CostZone.NON_EU
@@ -40,7 +43,7 @@ def test_no_active_task_blocks_private_use(rules: RuleData) -> None:
     result = evaluate_call(COLOGNE, DE, None, rules)
     assert result.decision is Decision.BLOCK
     assert codes(result) == ["no_task"]
-    assert "private calls are not allowed" in result.reasons[0].message
+    assert "private calls are not allowed" in reason_text(result.reasons[0], rules)
 
 
 @pytest.mark.parametrize("number", [EMERGENCY_112, POLICE_110])
@@ -68,8 +71,10 @@ def test_non_eu_without_quote_is_blocked_on_every_other_area(
         return
     assert result.decision is Decision.BLOCK
     assert codes(result) == ["non_eu_needs_quote"]
-    assert "ask the admin team for an individual quote" in result.reasons[0].message
-    assert "US" in result.reasons[0].message
+    assert result.reasons[0].region == "US"
+    text = reason_text(result.reasons[0], rules)
+    assert "ask the admin team for one before calling" in text
+    assert "United States" in text
 
 
 def test_switzerland_is_outside_the_eu_for_the_gate(rules: RuleData) -> None:
@@ -92,8 +97,11 @@ def test_eu_call_on_a_de_only_area_warns_to_switch_to_eu(
     result = evaluate_call(PARIS, EU, task(area), rules)
     assert result.decision is Decision.WARN
     assert codes(result) == ["area_covers_de_only"]
-    assert better in result.reasons[0].message
-    assert "FR" in result.reasons[0].message
+    reason = result.reasons[0]
+    assert (reason.region, reason.zone, reason.area) == ("FR", EU, area)
+    assert reason.better_area is not None
+    assert rules.area(reason.better_area).label(Language.EN) == better
+    assert f"Switch the task to {better}" in reason_text(reason, rules)
 
 
 @pytest.mark.parametrize(
@@ -150,8 +158,9 @@ def test_share_over_25_percent_on_area_none_warns(rules: RuleData) -> None:
     result = evaluate_call(COLOGNE, DE, task(A.NONE), rules, share=share)
     assert result.decision is Decision.WARN
     assert codes(result) == ["phone_share_over"]
-    assert "26.7%" in result.reasons[0].message
-    assert "25%" in result.reasons[0].message
+    assert result.reasons[0].share == Fraction(16, 60)
+    assert result.reasons[0].included == Fraction(1, 4)
+    assert "over the 25% phone share" in reason_text(result.reasons[0], rules)
 
 
 def test_share_exactly_25_percent_is_still_included(rules: RuleData) -> None:
@@ -165,7 +174,8 @@ def test_phone_time_without_working_time_is_over(rules: RuleData) -> None:
     share = phone_share(TaskTime(0, 60), rules)
     result = evaluate_call(COLOGNE, DE, task(A.NONE), rules, share=share)
     assert result.decision is Decision.WARN
-    assert "no working time yet" in result.reasons[0].message
+    assert codes(result) == ["phone_share_over"]
+    assert result.reasons[0].share is None  # no working time yet
 
 
 @pytest.mark.parametrize("area", [A.BACKOFFICE_DE, A.SALES_DE, A.INDIVIDUAL_QUOTE])
@@ -185,4 +195,4 @@ def test_blocked_kinds_come_from_rule_data(rules: RuleData) -> None:
     result = evaluate_call(personal, DE, task(), stricter)
     assert result.decision is Decision.BLOCK
     assert codes(result) == ["personal_number"]
-    assert "personal number" in result.reasons[0].message
+    assert "(personal number) are blocked" in reason_text(result.reasons[0], rules)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from vpaphone.core.numbers import DialHint, DialInputError, parse_dial_input
+from vpaphone.texts.dial import dial_error_text
 
 
 def rejected(typed: str, country: str = "DE") -> DialInputError:
@@ -80,9 +81,9 @@ def test_every_hint_is_reachable_from_some_input() -> None:
 
 def test_the_english_message_names_the_same_countries() -> None:
     error = rejected("0221 82829980", "IT")
-    assert error.message.startswith("Not a number in Italy, but one in Germany")
+    assert dial_error_text(error).startswith("Not a number in Italy, but one in Germany")
     several = rejected("0123456789")
-    assert "in Austria, France, Italy …" in several.message
+    assert "in Austria, France, Italy …" in dial_error_text(several)
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from vpaphone.core.gate import evaluate_call
 from vpaphone.core.model import CostZone, Decision, Destination, NumberKind, Task, TelephonyArea
 from vpaphone.core.rules import Billing, RuleData, RuleDataError
 from vpaphone.core.share import ShareLevel, TaskTime, phone_share, seconds_until_over
+from vpaphone.texts.gate import reason_text
 
 RULES = RuleData.default()
 LEVEL_ORDER = [ShareLevel.OK, ShareLevel.NEARING, ShareLevel.OVER]
@@ -149,4 +150,4 @@ def test_gate_decides_every_combination(
     elif zone is CostZone.NON_EU:
         covered = quote or RULES.area(area).billing is Billing.QUOTE
         assert result.decision is (Decision.ALLOW if covered else Decision.BLOCK)
-    assert all(r.code and r.message.endswith(".") for r in result.reasons)
+    assert all(r.code and reason_text(r, RULES).endswith(".") for r in result.reasons)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from vpaphone.core.model import NumberKind
-from vpaphone.core.numbers import mask_e164, masked, parse_dial_input
+from vpaphone.core.numbers import (
+    DialErrorCode,
+    DialInputError,
+    mask_e164,
+    masked,
+    parse_dial_input,
+)
 
 CENTRAL = "+4922182829980"  # my-vpa's central number, +49 221 82829-980 (RULES.md 3)
 
@@ -172,8 +178,9 @@ def test_emergency_numbers_keep_their_short_code(typed: str, country: str) -> No
 
 
 def test_another_countrys_emergency_code_is_not_an_emergency_here() -> None:
-    with pytest.raises(ValueError, match="Too short"):
+    with pytest.raises(DialInputError) as caught:
         parse_dial_input("911", "DE")
+    assert caught.value.code is DialErrorCode.TOO_SHORT
 
 
 @pytest.mark.parametrize(

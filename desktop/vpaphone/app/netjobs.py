@@ -63,7 +63,7 @@ def open_context(
 class NetWorker(QObject):
     """Runs `job(context)` on the worker thread; `done(result)` / `failed(exc)` on the GUI one."""
 
-    _finished = Signal(object)  # a callable to run on the GUI thread
+    _finished = Signal(object)  # a callable to run on the GUI thread (no data type)
 
     def __init__(self, make_context: Callable[[], NetContext], parent: QObject | None = None):
         super().__init__(parent)

@@ -1,0 +1,95 @@
+"""What the VPA asks of my-vpa besides syncing: a task's telephony area, the "Telefonfaktor"
+message in the task chat, notes to the admin team (RULES.md 9–12), and the texts they carry."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from vpaphone.app import jobs
+from vpaphone.app.netjobs import NetWorker
+from vpaphone.app.notices import Notice, NoticeKind
+from vpaphone.app.session import SessionService
+from vpaphone.app.settings_keys import sales_notice_key
+from vpaphone.app.tasks import TaskService
+from vpaphone.core.admin_notes import more_than_planned_note, sales_system_note
+from vpaphone.core.model import Task, TelephonyArea
+from vpaphone.core.rules import Language
+from vpaphone.myvpa.models import AdminRequestKind
+from vpaphone.texts.translate import language
+
+
+class RequestService(QObject):
+    notice = Signal(Notice)
+
+    def __init__(
+        self,
+        net: NetWorker,
+        session: SessionService,
+        tasks: TaskService,
+        settings: QSettings,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._net = net
+        self._session = session
+        self._tasks = tasks
+        self._settings = settings
+
+    def set_task_area(self, task_id: str, area: TelephonyArea, done: Callable[[], None]) -> None:
+        """Change the task's telephony area on my-vpa; `done` runs either way."""
+
+        def applied(task: Task) -> None:
+            self._tasks.replace(task)
+            self.notice.emit(Notice(NoticeKind.AREA_CHANGED, area=area))
+            done()
+
+        def refused(exc: Exception) -> None:
+            self._refused(exc)
+            done()
+
+        self._net.submit(
+            functools.partial(jobs.set_task_area, task_id=task_id, area=area), applied, refused
+        )
+
+    def post_to_chat(self, task_id: str, template: str, lang: Language, text: str) -> None:
+        """Post the "Telefonfaktor DE/EU" message (as the VPA edited it) to the task chat."""
+        zone = "EU" if template.endswith("EU") else "DE"
+        self._net.submit(
+            functools.partial(
+                jobs.post_telefonfaktor, task_id=task_id, zone=zone, language=lang.value, text=text
+            ),
+            lambda _: self.notice.emit(Notice(NoticeKind.CHAT_POSTED)),
+            self._refused,
+        )
+
+    def tell_admin_team(self, kind: AdminRequestKind, text: str, task_id: str | None) -> None:
+        def sent(_: object) -> None:
+            if kind is AdminRequestKind.SALES_CALL_NOTICE and task_id is not None:
+                self._settings.setValue(sales_notice_key(task_id), True)
+            self.notice.emit(Notice(NoticeKind.ADMIN_TOLD))
+
+        self._net.submit(
+            functools.partial(jobs.admin_request, kind=kind, text=text, task_id=task_id),
+            sent,
+            self._refused,
+        )
+
+    def more_than_planned_text(self, task: Task) -> str:
+        """The note to the admin team when a task needs more phone time than planned."""
+        return more_than_planned_note(
+            task,
+            self._tasks.share(task),
+            self._tasks.recommendation(task),
+            self._session.rules,
+            language(),
+        )
+
+    def sales_notice_text(self, task: Task) -> str:
+        return sales_system_note(task, self._session.rules, language())
+
+    def _refused(self, exc: Exception) -> None:
+        reason = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        self.notice.emit(Notice(NoticeKind.REQUEST_REFUSED, detail=reason))
