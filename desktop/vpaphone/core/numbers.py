@@ -67,6 +67,14 @@ def parse_dial_input(text: str, country: str) -> Destination:
             number, kind, number_region = retry, retry_kind, retry_region
     if number_region is None:
         raise invalid_number_error(number, dial, region)
+    if (
+        region is not None
+        and number_region != region
+        and phonenumbers.is_valid_number_for_region(number, region)
+    ):
+        # Regions that share a numbering plan (+590: Guadeloupe, Saint-Barthélemy, Saint-Martin)
+        # overlap; phonenumbers names one of them. The country the VPA picked decides.
+        number_region = region
     international = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
     if dial.extension:
         raise DialInputError(

@@ -270,10 +270,12 @@ class CallStore:
         return PhoneSeconds(synced=row[0] / 1000, unsynced=row[1] / 1000)
 
     def zones_called(self, task_id: str) -> frozenset[CostZone]:
-        """Zones this task's counted calls went to (attempts blocked before dialling excluded)."""
+        """Zones this task's answered calls went to: what the telephony area must cover. Blocked
+        and unanswered attempts cost nothing and do not count (RULES.md speaks of destinations
+        called)."""
         rows = self._db.query(
             "SELECT DISTINCT zone FROM calls WHERE task_id = ? AND counts_as_task_time = 1"
-            " AND (end_reason IS NULL OR end_reason <> ?)",
-            (task_id, EndReason.BLOCKED.value),
+            " AND answered_ms IS NOT NULL",
+            (task_id,),
         )
         return frozenset(CostZone(row[0]) for row in rows)

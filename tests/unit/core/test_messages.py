@@ -161,7 +161,11 @@ def test_sales_system_note(rules: RuleData) -> None:
     [
         (Fraction(1, 4), "25 %", "25%"),
         (Fraction(1, 5), "20 %", "20%"),
-        (Fraction(901, 3600), "25,1 %", "25.1%"),  # just over: never shown as 25 %
+        # nearest tenth, half up (issue 14: 20 of 60 min read 33.4 % when shares were rounded
+        # up); that a share is over is said in words, decided exactly (see the next test)
+        (Fraction(901, 3600), "25 %", "25%"),
+        (Fraction(1, 3), "33,3 %", "33.3%"),
+        (Fraction(1, 400) + Fraction(1, 4) - Fraction(1, 4000), "25,2 %", "25.2%"),
         (Fraction(11, 36), "30,6 %", "30.6%"),
     ],
 )

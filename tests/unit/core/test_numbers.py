@@ -199,3 +199,16 @@ def test_masked_form_for_logs_keeps_country_area_and_two_digits(typed: str, show
 def test_bare_number_masked_for_logs_hides_the_middle() -> None:
     assert mask_e164("+4922182829980") == "+49 221 ***80"
     assert mask_e164("112") == "***"
+
+
+@pytest.mark.parametrize("typed", ["0590 27 12 34", "0590 87 12 34", "+590 590 29 12 34"])
+def test_the_picked_region_decides_where_numbering_plans_overlap(typed: str) -> None:
+    """+590 is shared by Guadeloupe, Saint-Barthélemy and Saint-Martin; phonenumbers answers
+    BL (outside the EU) for fixed-line ranges assigned to both BL and MF (an EU outermost
+    region). A VPA who picks Saint-Martin calls Saint-Martin."""
+    assert parse_dial_input(typed, "MF").region == "MF"
+    assert parse_dial_input(typed, "BL").region == "BL"
+
+
+def test_a_pick_the_number_is_not_valid_for_does_not_decide() -> None:
+    assert parse_dial_input("+49 221 82829980", "MF").region == "DE"
