@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutPage</name>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, Version %2</translation>
+    </message>
+    <message>
+        <source>Monitoring of calls</source>
+        <translation>Kontrolle der Anrufe</translation>
+    </message>
+</context>
+<context>
     <name>AdminNoteDialog</name>
     <message>
         <source>Note to the admin team</source>
@@ -79,6 +90,10 @@
     <message>
         <source>Why this call is blocked or needs care</source>
         <translation>Warum dieser Anruf gesperrt ist oder Vorsicht braucht</translation>
+    </message>
+    <message>
+        <source>Ask the admin team for a &amp;quote…</source>
+        <translation>Beim Admin-Team ein &amp;Angebot anfragen …</translation>
     </message>
     <message>
         <source>No active task: pick the customer task you are working on first.</source>
@@ -497,14 +512,14 @@
         <translation>Das Telefon ist nicht verbunden: %1</translation>
     </message>
     <message>
-        <source>This task is over the included 25 %.</source>
-        <translation>Diese Aufgabe liegt über den enthaltenen 25 %.</translation>
+        <source>This task is over the included %1.</source>
+        <translation>Diese Aufgabe liegt über den enthaltenen %1.</translation>
     </message>
     <message numerus="yes">
-        <source>At this pace this task passes 25 % in %n min.</source>
+        <source>At this pace this task passes %1 in %n min.</source>
         <translation>
-            <numerusform>In diesem Tempo überschreitet diese Aufgabe 25 % in %n Min.</numerusform>
-            <numerusform>In diesem Tempo überschreitet diese Aufgabe 25 % in %n Min.</numerusform>
+            <numerusform>In diesem Tempo überschreitet diese Aufgabe %1 in %n Min.</numerusform>
+            <numerusform>In diesem Tempo überschreitet diese Aufgabe %1 in %n Min.</numerusform>
         </translation>
     </message>
     <message>
@@ -583,6 +598,17 @@
     </message>
 </context>
 <context>
+    <name>MonitoringNotice</name>
+    <message>
+        <source>Monitoring of calls</source>
+        <translation>Kontrolle der Anrufe</translation>
+    </message>
+    <message>
+        <source>Understood</source>
+        <translation>Verstanden</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <source>my-vpa is unreachable: working with the data saved at %1.</source>
@@ -657,6 +683,59 @@
     </message>
 </context>
 <context>
+    <name>QuoteRequestDialog</name>
+    <message>
+        <source>Ask for an individual quote</source>
+        <translation>Individuelles Angebot anfragen</translation>
+    </message>
+    <message>
+        <source>Expected phone time in minutes</source>
+        <translation>Erwartete Telefonzeit in Minuten</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>noch unbekannt</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Expected phone time:</source>
+        <translation>Erwartete Telefonzeit:</translation>
+    </message>
+</context>
+<context>
+    <name>RedialPrompt</name>
+    <message>
+        <source>Which task this call is for</source>
+        <translation>Für welche Aufgabe dieser Anruf ist</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>This number was called for “%1”, not for the active task.</source>
+        <translation>Diese Nummer wurde für „%1“ angerufen, nicht für die aktive Aufgabe.</translation>
+    </message>
+    <message>
+        <source>This number was called for “%1”, which is closed.</source>
+        <translation>Diese Nummer wurde für „%1“ angerufen; die Aufgabe ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Call for “%1”</source>
+        <translation>Für „%1“ anrufen</translation>
+    </message>
+</context>
+<context>
+    <name>RulesText</name>
+    <message>
+        <source>The softphone is for customer tasks only: every call costs money. Calls are monitored — each is recorded with its task, number, time and duration, uploaded to my-vpa and checked. Private calls are not allowed.</source>
+        <translation>Das Softphone ist nur für Kundenaufgaben da: Jede Verbindung kostet Geld. Die Nutzung wird kontrolliert – jeder Anruf wird mit Aufgabe, Nummer, Zeit und Dauer erfasst, an my-vpa übertragen und geprüft. Private Anrufe sind nicht erlaubt.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -670,12 +749,20 @@
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
+    <message>
+        <source>About</source>
+        <translation>Über</translation>
+    </message>
 </context>
 <context>
     <name>ShareGauge</name>
     <message>
         <source>Phone share of the working time</source>
         <translation>Telefonanteil an der Arbeitszeit</translation>
+    </message>
+    <message>
+        <source>%1 on the phone; the customer pays phone time</source>
+        <translation>%1 telefoniert; der Kunde zahlt die Telefonzeit</translation>
     </message>
     <message>
         <source>%1 on the phone; %2 is included</source>
@@ -1059,6 +1146,42 @@
         <translation>Aufgaben suchen</translation>
     </message>
     <message>
+        <source>Telephony area of the task</source>
+        <translation>Telefonie-Bereich der Aufgabe</translation>
+    </message>
+    <message>
+        <source>Kind of calls for this task</source>
+        <translation>Art der Anrufe für diese Aufgabe</translation>
+    </message>
+    <message>
+        <source>Back-office calls</source>
+        <translation>Backoffice-Anrufe</translation>
+    </message>
+    <message>
+        <source>Sales calls</source>
+        <translation>Vertriebsanrufe</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Customer &amp;message…</source>
+        <translation>&amp;Nachricht an den Kunden …</translation>
+    </message>
+    <message>
+        <source>The “Telefonfaktor” message for the task chat</source>
+        <translation>Die Vorlage „Telefonfaktor“ für den Aufgaben-Chat</translation>
+    </message>
+    <message>
+        <source>Phone &amp;project…</source>
+        <translation>Telefonie&amp;projekt …</translation>
+    </message>
+    <message>
+        <source>Tell the admin team about a bigger phone project (answering machine, …)</source>
+        <translation>Dem Admin-Team ein größeres Telefonieprojekt melden (Anrufbeantworter, …)</translation>
+    </message>
+    <message>
         <source>Work timer</source>
         <translation>Arbeitszeit-Uhr</translation>
     </message>
@@ -1069,6 +1192,14 @@
     <message>
         <source>Telephony area:</source>
         <translation>Telefonie-Bereich:</translation>
+    </message>
+    <message>
+        <source>Calls:</source>
+        <translation>Anrufe:</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>Budget:</translation>
     </message>
     <message>
         <source>Working time:</source>
@@ -1083,12 +1214,36 @@
         <translation>— Aufgabe wählen, an der Sie arbeiten —</translation>
     </message>
     <message>
+        <source>%1 · phone time included up to %2</source>
+        <translation>%1 · Telefonzeit bis %2 enthalten</translation>
+    </message>
+    <message>
+        <source>A bigger phone project</source>
+        <translation>Ein größeres Telefonieprojekt</translation>
+    </message>
+    <message>
         <source>Stop &amp;work</source>
         <translation>Arbeit &amp;beenden</translation>
     </message>
     <message>
         <source>Start &amp;work</source>
         <translation>Arbeit &amp;beginnen</translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation>keins festgelegt</translation>
+    </message>
+    <message>
+        <source>%1 × %2 = %3</source>
+        <translation>%1 × %2 = %3</translation>
+    </message>
+    <message>
+        <source>%1 of the working time on the phone; the customer pays phone time.</source>
+        <translation>%1 der Arbeitszeit telefoniert; der Kunde zahlt die Telefonzeit.</translation>
+    </message>
+    <message>
+        <source>%1 of the working time on the phone; %2 left within the included %3.</source>
+        <translation>%1 der Arbeitszeit telefoniert; noch %2 innerhalb der enthaltenen %3.</translation>
     </message>
     <message>
         <source>%1 · factor %2</source>
@@ -1099,16 +1254,31 @@
         <translation>%1 · mit dem Admin-Team vereinbart</translation>
     </message>
     <message>
-        <source>%1 · phone time included up to 25 %</source>
-        <translation>%1 · Telefonzeit bis 25 % enthalten</translation>
-    </message>
-    <message>
         <source>No working time recorded yet.</source>
         <translation>Noch keine Arbeitszeit erfasst.</translation>
     </message>
+</context>
+<context>
+    <name>TaskText</name>
     <message>
-        <source>%1 of the working time on the phone; %2 left within the included share.</source>
-        <translation>%1 der Arbeitszeit telefoniert; noch %2 innerhalb des enthaltenen Anteils.</translation>
+        <source>Calls outside the EU need an individual quote from the admin team.</source>
+        <translation>Anrufe außerhalb der EU brauchen ein individuelles Angebot vom Admin-Team.</translation>
+    </message>
+    <message>
+        <source>Germany and other EU countries</source>
+        <translation>Deutschland und andere EU-Länder</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Deutschland</translation>
+    </message>
+    <message>
+        <source>Recommended: %1 — for sales calls to %2.</source>
+        <translation>Empfohlen: %1 – für Vertriebsanrufe nach %2.</translation>
+    </message>
+    <message>
+        <source>Recommended: %1 — for back-office calls to %2.</source>
+        <translation>Empfohlen: %1 – für Backoffice-Anrufe nach %2.</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1296,10 @@
         <translation>Nachrichtentext</translation>
     </message>
     <message>
+        <source>Raise the task&apos;s budget on my-vpa to %1</source>
+        <translation>Budget der Aufgabe in my-vpa auf %1 erhöhen</translation>
+    </message>
+    <message>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -1134,8 +1308,12 @@
         <translation>Im Aufgaben-Chat &amp;posten</translation>
     </message>
     <message>
-        <source>Raise the task&apos;s budget accordingly. The text is sent as you see it; you can edit it first.</source>
-        <translation>Erhöhen Sie das Budget der Aufgabe entsprechend. Der Text wird so gesendet, wie Sie ihn sehen; Sie können ihn vorher bearbeiten.</translation>
+        <source>The text is sent as you see it; you can edit it first.</source>
+        <translation>Der Text wird so gesendet, wie du ihn siehst; du kannst ihn vorher ändern.</translation>
+    </message>
+    <message>
+        <source>Raise the task&apos;s budget in my-vpa as the message says. The text is sent as you see it; you can edit it first.</source>
+        <translation>Erhöhe das Budget der Aufgabe in my-vpa so, wie es in der Nachricht steht. Der Text wird so gesendet, wie du ihn siehst; du kannst ihn vorher ändern.</translation>
     </message>
     <message>
         <source>Language:</source>
@@ -1165,12 +1343,20 @@
         <translation>Später</translation>
     </message>
     <message>
-        <source>“%1” is over the included phone share: %2 of the working time on the phone, 25 % are included. The customer now pays phone costs: pick a telephony area, tell the customer and the admin team.</source>
-        <translation>„%1“ liegt über dem enthaltenen Telefonanteil: %2 der Arbeitszeit telefoniert, 25 % sind enthalten. Der Kunde zahlt jetzt Telefonkosten: Wählen Sie einen Telefonie-Bereich und informieren Sie den Kunden und das Admin-Team.</translation>
+        <source>“%1” is over the included phone share: %2 of the working time on the phone, %3 are included. The customer now pays phone costs: pick a telephony area, tell the customer and the admin team.</source>
+        <translation>„%1“ liegt über dem enthaltenen Telefonanteil: %2 der Arbeitszeit telefoniert, %3 sind enthalten. Der Kunde zahlt jetzt Telefonkosten: Wähle einen Telefonie-Bereich und informiere den Kunden und das Admin-Team.</translation>
     </message>
     <message>
-        <source>“%1” is nearing the included phone share: %2 of the working time on the phone, 25 % are included. Phoning more than planned? Pick a telephony area now.</source>
-        <translation>„%1“ nähert sich dem enthaltenen Telefonanteil: %2 der Arbeitszeit telefoniert, 25 % sind enthalten. Mehr telefoniert als geplant? Wählen Sie jetzt einen Telefonie-Bereich.</translation>
+        <source>“%1” is nearing the included phone share: %2 of the working time on the phone, %3 are included. Phoning more than planned? Pick a telephony area now.</source>
+        <translation>„%1“ nähert sich dem enthaltenen Telefonanteil: %2 der Arbeitszeit telefoniert, %3 sind enthalten. Mehr telefoniert als geplant? Wähle jetzt einen Telefonie-Bereich.</translation>
+    </message>
+    <message>
+        <source>Over %1: pick a telephony area and tell the customer.</source>
+        <translation>Über %1: Wähle einen Telefonie-Bereich und informiere den Kunden.</translation>
+    </message>
+    <message>
+        <source>Nearing %1 of the working time on the phone.</source>
+        <translation>Bald %1 der Arbeitszeit telefoniert.</translation>
     </message>
     <message>
         <source>Ask for an individual &amp;quote…</source>
@@ -1183,14 +1369,6 @@
     <message>
         <source>Phone share: %1</source>
         <translation>Telefonanteil: %1</translation>
-    </message>
-    <message>
-        <source>Over 25 %: pick a telephony area and tell the customer.</source>
-        <translation>Über 25 %: Wählen Sie einen Telefonie-Bereich und informieren Sie den Kunden.</translation>
-    </message>
-    <message>
-        <source>Nearing 25 % of the working time on the phone.</source>
-        <translation>Bald 25 % der Arbeitszeit telefoniert.</translation>
     </message>
     <message>
         <source>Ask for an individual quote</source>

@@ -59,7 +59,7 @@ def shoot(language: str) -> None:
     from vpaphone.myvpa.transport import TransportConfig
     from vpaphone.ui.i18n import LANGUAGE_KEY, install_translations
     from vpaphone.ui.mainwindow import MainWindow
-    from vpaphone.ui.threshold import TelefonfaktorDialog
+    from vpaphone.ui.requests import TelefonfaktorDialog
 
     out = OUT / language
     out.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ from tests.fixtures.baresip import Baresip, baresip_phone  # noqa: F401
 from tests.fixtures.kamailio import Kamailio, start_kamailio
 from vpaphone.demo.data import DemoUser
 from vpaphone.demo.server import DemoState
-from vpaphone.ui.threshold import AdminNoteDialog
+from vpaphone.ui.requests import AdminNoteDialog
 from vpaphone.ui.widgets.incoming import IncomingCallDialog
 
 pytestmark = [

@@ -23,3 +23,8 @@ class HistoryService(QObject):
 
     def for_task(self, task_id: str) -> list[CallRecord]:
         return [stored.record for stored in self._calls.for_task(task_id)]
+
+    def last_task_for(self, e164: str | None) -> str | None:
+        """The task this number was last called for or called in on (incoming calls suggest
+        it); None for an unknown or anonymous caller."""
+        return self._calls.last_task_for(e164) if e164 else None

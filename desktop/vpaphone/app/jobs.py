@@ -76,8 +76,26 @@ def set_task_area(ctx: NetContext, task_id: str, area: TelephonyArea) -> Task:
     return ctx.account.client.set_task_area(task_id, area)
 
 
-def post_telefonfaktor(ctx: NetContext, task_id: str, zone: str, language: str, text: str) -> None:
+def set_task_budget(ctx: NetContext, task_id: str, minutes: int) -> Task:
+    return ctx.account.client.set_task_budget(task_id, minutes)
+
+
+def post_telefonfaktor(
+    ctx: NetContext,
+    *,
+    task_id: str,
+    zone: str,
+    language: str,
+    text: str,
+    raise_budget_to: int | None = None,
+) -> Task | None:
+    """Post the message; raise the task's budget first when asked (the message then says it
+    was raised: if raising fails, nothing is posted). The changed task, if any."""
+    task = None
+    if raise_budget_to is not None:
+        task = ctx.account.client.set_task_budget(task_id, raise_budget_to)
     ctx.account.client.post_telefonfaktor(task_id, zone, language, text)
+    return task
 
 
 def admin_request(ctx: NetContext, kind: AdminRequestKind, text: str, task_id: str | None) -> None:

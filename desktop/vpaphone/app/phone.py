@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -19,12 +20,14 @@ from vpaphone.app.notices import Notice, NoticeKind
 from vpaphone.app.session import SessionService
 from vpaphone.app.settings_keys import sales_notice_key
 from vpaphone.app.tasks import TaskService
+from vpaphone.core.calls import CallRecord, new_call_id
 from vpaphone.core.gate import GateResult, evaluate_call
 from vpaphone.core.model import (
     CallDirection,
     CostZone,
     Decision,
     Destination,
+    EndReason,
     Role,
     Task,
     TelephonyArea,
@@ -75,6 +78,7 @@ class PhoneService(QObject):
     call_changed = Signal(ActiveCall)  # the running call moved (placed, ringing, connected …)
     call_ended = Signal(CallUpdate)  # it is over (and recorded); `call` is None from now
     incoming_call = Signal(IncomingCall)
+    history_changed = Signal()  # a record was written outside a call (a blocked attempt)
     sales_notice_due = Signal(Task)  # a sales VPA's first call on this task
     notice = Signal(Notice)
 
@@ -189,6 +193,31 @@ class PhoneService(QObject):
         if first_on_task and task is not None and self._sales_notice_wanted(task):
             self.sales_notice_due.emit(task)
         return call_id
+
+    def record_blocked(self, dest: Destination, zone: CostZone) -> None:
+        """The VPA tried to call a number the gate blocks: the attempt is kept for the active
+        task (history; a quote request names its country). It costs nothing and moves no area
+        (only answered calls do)."""
+        task = self._tasks.active_task
+        if task is None or dest.is_emergency:
+            return
+        now = datetime.now(UTC)
+        record = CallRecord(
+            id=new_call_id(),
+            task_id=task.id,
+            direction=CallDirection.OUTGOING,
+            e164=dest.e164,
+            zone=zone,
+            area=task.area,
+            started_at=now,
+            ended_at=now,
+            end_reason=EndReason.BLOCKED,
+        )
+        try:
+            self._calls.call_started(record)
+        except Exception:  # the refusal itself must still reach the VPA
+            log.exception("could not record a blocked attempt")
+        self.history_changed.emit()
 
     def _sales_notice_wanted(self, task: Task) -> bool:
         if self._session.role is not Role.SALES:

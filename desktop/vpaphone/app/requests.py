@@ -14,7 +14,11 @@ from vpaphone.app.notices import Notice, NoticeKind
 from vpaphone.app.session import SessionService
 from vpaphone.app.settings_keys import sales_notice_key
 from vpaphone.app.tasks import TaskService
-from vpaphone.core.admin_notes import more_than_planned_note, sales_system_note
+from vpaphone.core.admin_notes import (
+    more_than_planned_note,
+    quote_request_note,
+    sales_system_note,
+)
 from vpaphone.core.model import Task, TelephonyArea
 from vpaphone.core.rules import Language
 from vpaphone.myvpa.models import AdminRequestKind
@@ -38,30 +42,52 @@ class RequestService(QObject):
         self._tasks = tasks
         self._settings = settings
 
-    def set_task_area(self, task_id: str, area: TelephonyArea, done: Callable[[], None]) -> None:
-        """Change the task's telephony area on my-vpa; `done` runs either way."""
+    def set_task_area(
+        self, task_id: str, area: TelephonyArea, done: Callable[[bool], None]
+    ) -> None:
+        """Change the task's telephony area on my-vpa; `done(changed)` runs either way."""
 
         def applied(task: Task) -> None:
             self._tasks.replace(task)
             self.notice.emit(Notice(NoticeKind.AREA_CHANGED, area=area))
-            done()
+            done(True)
 
         def refused(exc: Exception) -> None:
             self._refused(exc)
-            done()
+            done(False)
 
         self._net.submit(
             functools.partial(jobs.set_task_area, task_id=task_id, area=area), applied, refused
         )
 
-    def post_to_chat(self, task_id: str, template: str, lang: Language, text: str) -> None:
-        """Post the "Telefonfaktor DE/EU" message (as the VPA edited it) to the task chat."""
+    def post_to_chat(
+        self,
+        task_id: str,
+        template: str,
+        lang: Language,
+        text: str,
+        *,
+        raise_budget_to: int | None = None,
+    ) -> None:
+        """Post the "Telefonfaktor DE/EU" message (as the VPA edited it) to the task chat,
+        raising the task's budget first when `raise_budget_to` is given."""
         zone = "EU" if template.endswith("EU") else "DE"
+
+        def posted(task: Task | None) -> None:
+            if task is not None:
+                self._tasks.replace(task)
+            self.notice.emit(Notice(NoticeKind.CHAT_POSTED))
+
         self._net.submit(
             functools.partial(
-                jobs.post_telefonfaktor, task_id=task_id, zone=zone, language=lang.value, text=text
+                jobs.post_telefonfaktor,
+                task_id=task_id,
+                zone=zone,
+                language=lang.value,
+                text=text,
+                raise_budget_to=raise_budget_to,
             ),
-            lambda _: self.notice.emit(Notice(NoticeKind.CHAT_POSTED)),
+            posted,
             self._refused,
         )
 
@@ -85,6 +111,19 @@ class RequestService(QObject):
             self._tasks.recommendation(task),
             self._session.rules,
             language(),
+        )
+
+    def quote_request_text(
+        self, task: Task, regions: tuple[str, ...], expected_minutes: int | None
+    ) -> str:
+        """The request for an individual quote: the countries of the blocked attempts too."""
+        return quote_request_note(
+            task,
+            {*regions, *self._tasks.regions_outside_eu(task)},
+            self._tasks.share(task),
+            self._session.rules,
+            language(),
+            expected_minutes=expected_minutes,
         )
 
     def sales_notice_text(self, task: Task) -> str:

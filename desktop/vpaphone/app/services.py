@@ -54,6 +54,7 @@ class AppServices(QObject):
         self.session.signed_out.connect(self._signed_out)
         self.work.stopped.connect(self.sync.sync_now)
         self.phone.call_ended.connect(self._call_ended)
+        self.phone.history_changed.connect(self.history.changed)
         self.sync.finished.connect(self.history.changed)
 
     def _open_context(self) -> NetContext:

@@ -17,7 +17,7 @@ from vpaphone.app import jobs
 from vpaphone.app.backend import Backend
 from vpaphone.app.netjobs import NetWorker
 from vpaphone.app.notices import Notice, NoticeKind
-from vpaphone.app.settings_keys import LAST_USER, STAY_SIGNED_IN
+from vpaphone.app.settings_keys import LAST_USER, STAY_SIGNED_IN, notice_seen_key
 from vpaphone.core.model import Role
 from vpaphone.core.rules import RuleData
 from vpaphone.core.zones import ZoneTable
@@ -75,6 +75,15 @@ class SessionService(QObject):
     @property
     def role(self) -> Role:
         return self.snapshot.profile.role if self.snapshot else Role.BACKOFFICE
+
+    def notice_seen(self, notice: str) -> bool:
+        """Whether the signed-in VPA confirmed a one-time notice (e.g. "monitoring")."""
+        user = self.snapshot.user if self.snapshot else ""
+        return self._settings.value(notice_seen_key(notice, user), False, type=bool) is True
+
+    def mark_notice_seen(self, notice: str) -> None:
+        if self.snapshot is not None:
+            self._settings.setValue(notice_seen_key(notice, self.snapshot.user), True)
 
     def check_keychain(self) -> None:
         """Learn (off the GUI thread) if the keychain works: the sign-in screen says why not."""

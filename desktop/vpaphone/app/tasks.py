@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from vpaphone.app.calls import ActiveCall
 from vpaphone.app.session import SessionService
-from vpaphone.app.settings_keys import ACTIVE_TASK
+from vpaphone.app.settings_keys import ACTIVE_TASK, call_role_key
 from vpaphone.app.worktimer import WorkTimer
-from vpaphone.core.model import CostZone, Task
+from vpaphone.core.model import CostZone, Role, Task
 from vpaphone.core.share import (
     LocalSpan,
     Recommendation,
@@ -188,12 +188,32 @@ class TaskService(QObject):
             rules=self._session.rules,
         )
 
+    def call_role(self, task: Task) -> Role:
+        """Back-office or sales calls on this task: what its factor area says, else what the VPA
+        chose for it, else the VPA's profile (a back-office VPA may phone for sales)."""
+        area_role = self._session.rules.area(task.area).role
+        if area_role is not None:
+            return area_role
+        chosen = str(self._settings.value(call_role_key(task.id), "") or "")
+        return Role(chosen) if chosen in {r.value for r in Role} else self._session.role
+
+    def set_call_role(self, task_id: str, role: Role) -> None:
+        self._settings.setValue(call_role_key(task_id), role.value)
+        task = self.task(task_id)
+        if task is not None:
+            self.replace(task)  # listeners redraw the recommendation
+
     def recommendation(self, task: Task, extra_zone: CostZone | None = None) -> Recommendation:
-        """The area the task should carry, by role and the zones called on it."""
+        """The area the task should carry: by its kind of calls and where answered calls went."""
         zones = set(self._store.calls.zones_called(task.id)) or {CostZone.DE}
         if extra_zone is not None:
             zones.add(extra_zone)
-        return recommend_area(self._session.role, zones, task.area, self._session.rules)
+        return recommend_area(self.call_role(task), zones, task.area, self._session.rules)
+
+    def regions_outside_eu(self, task: Task) -> frozenset[str]:
+        """Countries outside the EU this task called or tried to (blocked attempts are kept
+        for the quote request): ISO codes, for the admin team."""
+        return self._store.calls.regions_called(task.id, CostZone.NON_EU)
 
     # --- the running call (from the phone service) ------------------------------------------------
 

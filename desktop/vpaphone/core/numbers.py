@@ -90,6 +90,16 @@ def parse_dial_input(text: str, country: str) -> Destination:
     )
 
 
+def region_of(e164: str) -> str | None:
+    """The country (ISO code) of an E.164 number; None for what is no number (an anonymous
+    caller's "Anonymous", a SIP user)."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except NumberParseException:
+        return None
+    return phonenumbers.region_code_for_number(number)
+
+
 def mask_e164(number: str) -> str:
     """`+4922182829980` → `+49 221 ***80`, for a bare number (e.g. an incoming caller's)."""
     if len(number) <= 5:

@@ -163,6 +163,7 @@ class DemoState:
             "working_seconds": task.working_seconds + round(working),
             "phone_seconds": task.phone_seconds + round(phone),
             "budget_minutes": task.budget_minutes,
+            "budget_raisable": task.budget_raisable,
         }
 
     def provisioning(self, user: DemoUser) -> dict[str, Any]:
@@ -246,6 +247,15 @@ def dispatch(
                     409, "individual_quote_not_agreed", "Ask the admin team for a quote first"
                 )
             task.telephony_area = area
+            return 200, state.task_json(task)
+        if name == "setTaskBudget":
+            task = state.task(user, params["task_id"])
+            minutes = body["budget_minutes"]
+            if not task.budget_raisable:
+                raise Problem(409, "budget_not_raisable", "Change the budget in my-vpa")
+            if task.budget_minutes is not None and minutes < task.budget_minutes:
+                raise Problem(409, "budget_lower", "The softphone only raises budgets")
+            task.budget_minutes = minutes
             return 200, state.task_json(task)
         if name == "uploadBatch":
             return 200, state.upload(user, body)

@@ -75,6 +75,13 @@ class MyVpaClient:
         data = self.session.call("listActiveTasks").data
         return [task_from(item) for item in data["tasks"]]
 
+    def set_task_budget(self, task_id: str, minutes: int) -> Task:
+        """Raise the task's budget (the Telefonfaktor conversion); my-vpa may refuse (409)."""
+        reply = self.session.call(
+            "setTaskBudget", body={"budget_minutes": minutes}, path_params={"task_id": task_id}
+        )
+        return task_from(reply.data)
+
     def set_task_area(self, task_id: str, area: TelephonyArea) -> Task:
         reply = self.session.call(
             "setTaskArea", body={"telephony_area": area.value}, path_params={"task_id": task_id}

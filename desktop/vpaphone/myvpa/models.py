@@ -185,4 +185,5 @@ def task_from(data: dict[str, Any]) -> Task:
         working_seconds=data["working_seconds"],
         phone_seconds=data["phone_seconds"],
         budget_minutes=data["budget_minutes"],
+        budget_raisable=bool(data.get("budget_raisable", False)),
     )

@@ -21,6 +21,7 @@ from typing import Final
 
 from vpaphone.core.calls import CallRecord
 from vpaphone.core.model import CallDirection, CostZone, EndReason, TelephonyArea
+from vpaphone.core.numbers import region_of
 from vpaphone.store.db import Database, from_ms, optional_dt, optional_ms, to_ms
 from vpaphone.store.outbox import enqueue_call
 
@@ -268,6 +269,23 @@ class CallStore:
             (snapshot_ms, snapshot_ms, task_id),
         )[0]
         return PhoneSeconds(synced=row[0] / 1000, unsynced=row[1] / 1000)
+
+    def last_task_for(self, e164: str) -> str | None:
+        """The task of the newest call with this number that has one."""
+        rows = self._db.query(
+            "SELECT task_id FROM calls WHERE e164 = ? AND task_id IS NOT NULL"
+            " ORDER BY started_ms DESC LIMIT 1",
+            (e164,),
+        )
+        return str(rows[0][0]) if rows else None
+
+    def regions_called(self, task_id: str, zone: CostZone) -> frozenset[str]:
+        """Countries (ISO codes) of the task's calls and blocked attempts into `zone`."""
+        rows = self._db.query(
+            "SELECT DISTINCT e164 FROM calls WHERE task_id = ? AND zone = ?", (task_id, zone.value)
+        )
+        regions = (region_of(row[0]) for row in rows)
+        return frozenset(region for region in regions if region is not None)
 
     def zones_called(self, task_id: str) -> frozenset[CostZone]:
         """Zones this task's answered calls went to: what the telephony area must cover. Blocked

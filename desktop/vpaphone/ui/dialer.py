@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vpaphone.core import gate
 from vpaphone.core.gate import GateResult, evaluate_call
 from vpaphone.core.model import CostZone, Decision, Destination, Task
 from vpaphone.core.rules import Language, RuleData
@@ -63,6 +64,8 @@ class DialerWidget(QWidget):
     """Emits `dial_requested(Destination, CostZone)` only when the gate lets the call through."""
 
     dial_requested = Signal(Destination, CostZone)
+    blocked_attempt = Signal(Destination, CostZone)  # Call/Enter on a number the gate blocks
+    quote_requested = Signal(Destination)  # "Ask for a quote…" on a blocked non-EU number
 
     def __init__(
         self,
@@ -92,11 +95,14 @@ class DialerWidget(QWidget):
         self.reason_label.setAccessibleName(self.tr("Why this call is blocked or needs care"))
         self.reason_label.setWordWrap(True)
         self.reason_label.hide()
+        self.quote_button = QPushButton(self.tr("Ask the admin team for a &quote…"), self)
+        self.quote_button.hide()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.picker)
         layout.addWidget(self.number)
         layout.addWidget(self.reason_label)
+        layout.addWidget(self.quote_button)
         pad_row = QHBoxLayout()
         pad_row.addStretch(1)
         pad_row.addWidget(self.dialpad)
@@ -113,6 +119,7 @@ class DialerWidget(QWidget):
         self.number.submitted.connect(self.dial)
         self.dialpad.typed.connect(self._typed)
         self.call_button.clicked.connect(self.dial)
+        self.quote_button.clicked.connect(self._quote)
         self._update()
 
     # --- fed by the shell -------------------------------------------------------------------
@@ -146,7 +153,10 @@ class DialerWidget(QWidget):
             self.number.show_problem()
             return False
         result = self._result
-        if self._unavailable is not None or result is None or result.decision is Decision.BLOCK:
+        if result is not None and result.decision is Decision.BLOCK:
+            self.blocked_attempt.emit(destination, self._zone(destination))
+            return False
+        if self._unavailable is not None or result is None:
             return False
         zone = self._zone(destination)
         if result.decision is Decision.WARN:
@@ -157,6 +167,11 @@ class DialerWidget(QWidget):
         return True
 
     # --- internals ----------------------------------------------------------------------------
+
+    def _quote(self) -> None:
+        destination = self.number.destination()
+        if destination is not None:
+            self.quote_requested.emit(destination)
 
     def _typed(self, key: str) -> None:
         self.number.type_key(key)
@@ -192,6 +207,11 @@ class DialerWidget(QWidget):
                 self.tr("No active task: pick the customer task you are working on first.")
             )
         blocked = result is not None and result.decision is Decision.BLOCK
+        self.quote_button.setVisible(
+            result is not None
+            and gate.NON_EU_NEEDS_QUOTE in result.codes
+            and context.task is not None
+        )
         self.call_button.setEnabled(
             result is not None and not blocked and self._unavailable is None
         )

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from vpaphone.app.calls import ActiveCall, DialRefusedError
 from vpaphone.app.phone import READY_STATES
 from vpaphone.app.services import AppServices
+from vpaphone.core.calls import CallRecord
 from vpaphone.core.model import CostZone, Destination
+from vpaphone.core.rules import Billing
 from vpaphone.myvpa.cache import Snapshot
 from vpaphone.myvpa.models import CENTRAL_CALLER_ID
 from vpaphone.sip.engine import CallUpdate, IncomingCall, RegistrationUpdate
@@ -22,12 +24,15 @@ from vpaphone.texts.audio import audio_problems_text
 from vpaphone.texts.calls import call_end_text, registration_text
 from vpaphone.texts.notices import dial_refused_text
 from vpaphone.ui.dialer import Confirm, DialerWidget, GateContext
+from vpaphone.ui.gauge import percent_text
 from vpaphone.ui.taskpanel import TaskPanel
 from vpaphone.ui.threshold import ThresholdBanner
 from vpaphone.ui.tray import TrayState
 from vpaphone.ui.widgets.history import HistoryView
 from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
 from vpaphone.ui.widgets.incoming import IncomingCallDialog
+from vpaphone.ui.widgets.monitoring import MonitoringNotice
+from vpaphone.ui.widgets.redial import RedialPrompt
 
 CENTRAL_DISPLAY = "+49 221 82829-980"  # as my-vpa writes its central number
 
@@ -67,13 +72,16 @@ class MainPage(QWidget):
         self.audio_problems.setWordWrap(True)
         self.audio_problems.setStyleSheet("color: #8a4b00;")
         self.audio_problems.hide()
+        self.monitoring = MonitoringNotice(services.session)
         self.banner = ThresholdBanner(services.session, services.tasks, services.requests)
-        self.tasks = TaskPanel(services.tasks, services.session)
+        self.tasks = TaskPanel(services.tasks, services.session, services.requests)
         self.dialer = DialerWidget(self._gate_context(), confirm=self._confirm)
         self.in_call = InCallPanel()
         self.in_call.hide()
+        self.redial_prompt = RedialPrompt(services.tasks)
         self.phone_page = QWidget()
         phone = QVBoxLayout(self.phone_page)
+        phone.addWidget(self.redial_prompt)
         phone.addWidget(self.dialer)
         phone.addWidget(self.in_call)
         phone.addStretch(1)
@@ -98,13 +106,14 @@ class MainPage(QWidget):
         body.addWidget(self.tabs, 3)
         main = QVBoxLayout(self)
         main.addLayout(header)
+        main.addWidget(self.monitoring)
         main.addWidget(self.banner)
         main.addWidget(self.audio_problems)
         main.addLayout(body, 1)
 
     def _make_history(self) -> HistoryView:
         view = HistoryView(self._history)
-        view.redial_requested.connect(self.number_wanted)
+        view.redial_requested.connect(self._redial)
         self._history.changed.connect(view.refresh)
         self._tasks.tasks_changed.connect(self._history_tasks)
         self._tasks.active_task_changed.connect(self._history_tasks)
@@ -127,6 +136,9 @@ class MainPage(QWidget):
         self.banner.notification_requested.connect(self.notification_requested)
         phone.sales_notice_due.connect(self.banner.offer_sales_notice)
         self.dialer.dial_requested.connect(self._dial)
+        self.redial_prompt.number_wanted.connect(self.number_wanted)
+        self.dialer.blocked_attempt.connect(phone.record_blocked)
+        self.dialer.quote_requested.connect(lambda dest: self.tasks.ask_for_quote((dest.region,)))
         self.in_call.hangup_clicked.connect(phone.hangup)
         self.in_call.mute_toggled.connect(phone.set_mute)
         self.in_call.hold_toggled.connect(phone.set_hold)
@@ -139,6 +151,7 @@ class MainPage(QWidget):
         """Who is signed in and which number the other side sees."""
         profile, provisioning = snapshot.profile, snapshot.provisioning
         self.user_label.setText(profile.name)
+        self.monitoring.show_once()
         shown = caller_id_text(provisioning.caller_id)
         if provisioning.caller_id_individual:
             text = self.tr("Outgoing calls show your number %1").replace("%1", shown)
@@ -200,19 +213,24 @@ class MainPage(QWidget):
 
     def _tick(self) -> None:
         self._update_gate()
+        self.in_call.set_forecast(self._forecast_text())
+
+    def _forecast_text(self) -> str:
+        """While a call runs on a task whose phone time is included: when it passes the share."""
+        call = self._phone.call
+        task = self._tasks.task(call.task_id) if call else None
+        rules = self._session.rules
+        if call is None or task is None or call.answered_at is None:
+            return ""
+        if rules.area(task.area).billing is not Billing.INCLUDED:
+            return ""  # the customer pays phone time: there is no limit to count down to
+        included = percent_text(rules.included_share)
         seconds = self._tasks.forecast_seconds()
         if seconds is None:
-            call = self._phone.call
-            task = self._tasks.task(call.task_id) if call else None
-            over = task is not None and call is not None and call.answered_at is not None
-            self.in_call.set_forecast(
-                self.tr("This task is over the included 25 %.") if over else ""
-            )
-        else:
-            minutes = max(1, round(seconds / 60))
-            self.in_call.set_forecast(
-                self.tr("At this pace this task passes 25 % in %n min.", "", minutes)
-            )
+            return self.tr("This task is over the included %1.").replace("%1", included)
+        minutes = max(1, round(seconds / 60))
+        text = self.tr("At this pace this task passes %1 in %n min.", "", minutes)
+        return text.replace("%1", included)
 
     def _dial(self, destination: Destination, zone: CostZone) -> None:
         try:
@@ -268,6 +286,10 @@ class MainPage(QWidget):
 
     # --- numbers from outside (links, `vpaphone dial`, tray, redial) ----------------------------
 
+    def _redial(self, call: CallRecord) -> None:
+        self.tabs.setCurrentWidget(self.phone_page)
+        self.redial_prompt.redial(call)
+
     def fill_number(self, text: str) -> bool:
         """Put a number into the dialer; False while a call runs (the caller keeps it)."""
         if self._phone.call is not None:
@@ -285,7 +307,9 @@ class MainPage(QWidget):
 
     def _incoming(self, incoming: IncomingCall) -> None:
         phone = self._phone
-        task = self._tasks.active_task
+        # the task this number was last called for, if still open; else the active one
+        last = self._tasks.task(self._history.last_task_for(incoming.caller_e164))
+        task = last or self._tasks.active_task
         dialog = IncomingCallDialog(
             incoming.caller_e164,
             incoming.display,

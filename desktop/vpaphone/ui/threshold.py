@@ -1,22 +1,19 @@
-"""Help when a task nears or passes the included phone share (25 %), and the sales notice.
+"""Help when a task nears or passes the included phone share (25 %: rule data), and the sales
+notice.
 
 The banner offers the one-click actions RULES.md asks for: switch the task's telephony area,
 tell the customer ("Telefonfaktor DE/EU" with budget × factor filled in) and tell the admin team.
-Dialogs open non-modally (`open()`), so that the window and the tests keep running.
+Its dialogs (`ui.requests`) are non-modal: hang-up and the call controls stay reachable.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,130 +22,19 @@ from PySide6.QtWidgets import (
 from vpaphone.app.requests import RequestService
 from vpaphone.app.session import SessionService
 from vpaphone.app.tasks import ShareAlert, TaskService
-from vpaphone.core.messages import telephony_factor_message
-from vpaphone.core.model import Task, TelephonyArea
-from vpaphone.core.rules import Billing, Language
+from vpaphone.core.model import Task
+from vpaphone.core.rules import Billing
 from vpaphone.core.share import ShareLevel
 from vpaphone.myvpa.models import AdminRequestKind
+from vpaphone.texts.translate import fill
 from vpaphone.ui.gauge import percent_text
+from vpaphone.ui.requests import AdminNoteDialog, TelefonfaktorDialog
 from vpaphone.ui.widgets.uilang import ui_language
 
 
-def message_area(tasks: TaskService, session: SessionService, task: Task) -> TelephonyArea:
-    """The factor area the customer message names: the task's own, else the recommended one."""
-    rule = session.rules.area(task.area)
-    if rule.billing is Billing.FACTOR:
-        return task.area
-    return tasks.recommendation(task).area
-
-
-class TelefonfaktorDialog(QDialog):
-    """The "Telefonfaktor DE/EU" task-chat text: copy it, or post it to the task chat."""
-
-    def __init__(
-        self,
-        session: SessionService,
-        tasks: TaskService,
-        requests: RequestService,
-        task: Task,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._session = session
-        self._tasks = tasks
-        self._requests = requests
-        self._task = task
-        self.area = message_area(tasks, session, task)
-        self.template = session.rules.area(self.area).template or ""
-        self.setWindowTitle(self.tr("Message to the customer: %1").replace("%1", self.template))
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language of the message"))
-        self.language.addItem("Deutsch", Language.DE.value)
-        self.language.addItem("English", Language.EN.value)
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName(self.tr("Message text"))
-        self.text.setMinimumSize(520, 300)
-        self.copy_button = QPushButton(self.tr("&Copy"))
-        self.post_button = QPushButton(self.tr("&Post to task chat"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.post_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        hint = QLabel(
-            self.tr(
-                "Raise the task's budget accordingly. The text is sent as you see it; "
-                "you can edit it first."
-            )
-        )
-        hint.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Language:")))
-        top.addWidget(self.language)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.text)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
-        self.language.currentIndexChanged.connect(self._fill)
-        self.copy_button.clicked.connect(self.copy)
-        self.post_button.clicked.connect(self.post)
-        buttons.rejected.connect(self.reject)
-        self._fill()
-
-    def _fill(self) -> None:
-        language = Language(str(self.language.currentData()))
-        message = telephony_factor_message(
-            self._task, self._tasks.share(self._task), self.area, self._session.rules, language
-        )
-        self.text.setPlainText(message.text)
-
-    def copy(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        clipboard.setText(self.text.toPlainText())
-
-    def post(self) -> None:
-        language = Language(str(self.language.currentData()))
-        self._requests.post_to_chat(self._task.id, self.template, language, self.text.toPlainText())
-        self.accept()
-
-
-class AdminNoteDialog(QDialog):
-    """A note to the admin team, shown before it is sent (the VPA may add to it)."""
-
-    def __init__(
-        self,
-        requests: RequestService,
-        kind: AdminRequestKind,
-        task: Task,
-        text: str,
-        *,
-        title: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._requests = requests
-        self._kind = kind
-        self._task = task
-        self.setWindowTitle(title)
-        self.text = QPlainTextEdit(text)
-        self.text.setAccessibleName(self.tr("Note to the admin team"))
-        self.text.setMinimumSize(460, 160)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.send_button = QPushButton(self.tr("&Send to the admin team"))
-        buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addWidget(buttons)
-        self.send_button.clicked.connect(self.send)
-        buttons.rejected.connect(self.reject)
-
-    def send(self) -> None:
-        self._requests.tell_admin_team(self._kind, self.text.toPlainText(), self._task.id)
-        self.accept()
-
-
 class ThresholdBanner(QFrame):
-    """Shown while the active task (phone time included in the rate) is nearing or over 25 %."""
+    """Shown while the active task (phone time included in the rate) is nearing or over the
+    included share."""
 
     notification_requested = Signal(str, str)  # title, text: the tray shows it on the desktop
 
@@ -215,21 +101,22 @@ class ThresholdBanner(QFrame):
             return
         task, level = found
         state = self._tasks.share(task)
-        percent = percent_text(None if state.share is None else float(state.share))
+        percent = percent_text(state.share)
         if level is ShareLevel.OVER:
             text = self.tr(
                 "“%1” is over the included phone share: %2 of the working time on the phone, "
-                "25 % are included. The customer now pays phone costs: pick a telephony area, "
+                "%3 are included. The customer now pays phone costs: pick a telephony area, "
                 "tell the customer and the admin team."
             )
             self.setStyleSheet("#thresholdBanner { background: #fdecea; }")
         else:
             text = self.tr(
                 "“%1” is nearing the included phone share: %2 of the working time on the phone, "
-                "25 % are included. Phoning more than planned? Pick a telephony area now."
+                "%3 are included. Phoning more than planned? Pick a telephony area now."
             )
             self.setStyleSheet("#thresholdBanner { background: #fff4e5; }")
-        self.text.setText(text.replace("%1", task.title).replace("%2", percent))
+        included = percent_text(self._session.rules.included_share)
+        self.text.setText(fill(text, task.title, percent, included))
         recommendation = self._tasks.recommendation(task)
         if recommendation.needs_quote:
             self.area_button.setText(self.tr("Ask for an individual &quote…"))
@@ -250,10 +137,12 @@ class ThresholdBanner(QFrame):
             return
         level = alert.state.level
         title = self.tr("Phone share: %1").replace("%1", task.title)
+        included = percent_text(self._session.rules.included_share)
         if level is ShareLevel.OVER:
-            text = self.tr("Over 25 %: pick a telephony area and tell the customer.")
+            text = self.tr("Over %1: pick a telephony area and tell the customer.")
         else:
-            text = self.tr("Nearing 25 % of the working time on the phone.")
+            text = self.tr("Nearing %1 of the working time on the phone.")
+        text = fill(text, included)
         self.notification_requested.emit(title, text)
         self.refresh()
 
@@ -274,7 +163,7 @@ class ThresholdBanner(QFrame):
             return
         self.area_button.setEnabled(False)
         self._requests.set_task_area(
-            task.id, recommendation.area, lambda: self.area_button.setEnabled(True)
+            task.id, recommendation.area, lambda _changed: self.area_button.setEnabled(True)
         )
 
     def prepare_message(self) -> None:
@@ -284,7 +173,7 @@ class ThresholdBanner(QFrame):
         self.dialog = TelefonfaktorDialog(
             self._session, self._tasks, self._requests, task, self.window()
         )
-        self.dialog.open()
+        self.dialog.show()
 
     def tell_admin_team(self) -> None:
         task = self._tasks.active_task
@@ -310,4 +199,4 @@ class ThresholdBanner(QFrame):
         self.dialog = AdminNoteDialog(
             self._requests, kind, task, text, title=title, parent=self.window()
         )
-        self.dialog.open()
+        self.dialog.show()

@@ -31,8 +31,8 @@ def rules() -> RuleData:
     return RuleData.default()
 
 
-def task(area: TelephonyArea = A.NONE, *, quote: bool = False, **times: int) -> Task:
-    return Task("T-17", "Hotelrecherche", "Müller GmbH", area, quote, **times)
+def task(area: TelephonyArea = A.NONE, *, quote: bool = False) -> Task:
+    return Task("T-17", "Hotelrecherche", "Müller GmbH", area, quote)
 
 
 def codes(result: GateResult) -> list[str]:

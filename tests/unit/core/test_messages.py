@@ -40,50 +40,69 @@ def over(rules: RuleData) -> ShareState:
 
 
 def test_telefonfaktor_eu_german_with_the_page_numbers(rules: RuleData) -> None:
-    message = telephony_factor_message(task(), over(rules), A.BACKOFFICE_EU, rules, DE)
+    message = telephony_factor_message(
+        task(), over(rules), A.BACKOFFICE_EU, rules, DE, budget_raised=True
+    )
     assert message.template == "Telefonfaktor EU"
     assert message.language is DE
     text = message.text
     assert "„Hotelrecherche Lissabon“" in text
-    assert "von 3:00 Std. Arbeitszeit 55 Min. telefoniert, also 30,6 %" in text
-    assert "bis zu 25 % der Arbeitszeit" in text
-    assert "15 Minuten je Arbeitsstunde" in text
-    assert "Telefonfaktor 1,3 (Backoffice Telefonie EU" in text
+    assert "bei 3:00 Std. Arbeitszeit 55 Min. telefoniert (30,6 %) – das ist mehr" in text
+    assert "bis zu 25 % der Arbeitszeit enthalten, also 15 Minuten je Arbeitsstunde" in text
+    assert "Telefonie-Bereich „Backoffice Telefonie EU“" in text
     assert "innerhalb Deutschlands und der EU" in text
-    assert "von 180 Minuten (3:00 Std.) auf 234 Minuten (3:54 Std.)" in text
-    assert "180 Minuten × 1,3 = 234 Minuten." in text
+    assert "von 180 Minuten (3:00 Std.) auf 234 Minuten (3:54 Std.) erhöht" in text
     assert "3:55" not in text
     assert "Ihrer Aufgabe" in text  # "Sie" form
     assert "melden Sie sich" in text
     assert not INFORMAL.search(text)
 
 
+@pytest.mark.parametrize("language", [DE, EN])
+def test_the_factor_is_named_once(rules: RuleData, language: Language) -> None:
+    """The old text repeated it ("Telefonfaktor 1,3 … mit dem Faktor 1,3 … × 1,3")."""
+    text = telephony_factor_message(task(), over(rules), A.BACKOFFICE_EU, rules, language).text
+    assert text.count(format_factor(rules.area(A.BACKOFFICE_EU).factor, language)) == 1  # type: ignore[arg-type]
+
+
 def test_telefonfaktor_de_english(rules: RuleData) -> None:
     message = telephony_factor_message(task(), over(rules), A.BACKOFFICE_DE, rules, EN)
     assert message.template == "Telefonfaktor DE"
     text = message.text
-    assert "55 min of 3:00 h working time on the phone, that is 30.6%" in text
-    assert "up to 25% of the working time (15 minutes per working hour)" in text
-    assert "telephony factor 1.2 (Back-office telephony DE, for calls within Germany)" in text
-    assert "from 180 minutes (3:00 h) to 216 minutes (3:36 h)" in text
-    assert "180 minutes × 1.2 = 216 minutes." in text
+    assert "So far I have spent 55 min of 3:00 h on the phone (30.6%), which is more" in text
+    assert "up to 25% of the working time, that is 15 minutes per working hour" in text
+    assert "telephony area “Back-office telephony DE” (calls within Germany)" in text
+    assert "with a factor of 1.2" in text
+
+
+def test_the_budget_is_promised_only_when_the_app_raised_it(rules: RuleData) -> None:
+    """Issue 14: the text said "I raise the budget…" although nothing raised it."""
+    needed = telephony_factor_message(task(), over(rules), A.BACKOFFICE_DE, rules, EN).text
+    assert "the task needs a budget of 216 minutes (3:36 h) instead of 180 minutes (3:00 h)" in (
+        needed
+    )
+    assert "raise" not in needed
+    raised = telephony_factor_message(
+        task(), over(rules), A.BACKOFFICE_DE, rules, EN, budget_raised=True
+    ).text
+    assert "I have therefore raised the task's budget from 180 minutes (3:00 h) to 216" in raised
 
 
 @pytest.mark.parametrize(
-    ("area", "factor_de", "new_de"),
+    ("area", "label_de", "new_de"),
     [
-        (A.BACKOFFICE_DE, "1,2", "216 Minuten (3:36 Std.)"),
-        (A.BACKOFFICE_EU, "1,3", "234 Minuten (3:54 Std.)"),
-        (A.SALES_DE, "2,0", "360 Minuten (6:00 Std.)"),
-        (A.SALES_EU, "2,1", "378 Minuten (6:18 Std.)"),
+        (A.BACKOFFICE_DE, "Backoffice Telefonie DE", "216 Minuten (3:36 Std.)"),
+        (A.BACKOFFICE_EU, "Backoffice Telefonie EU", "234 Minuten (3:54 Std.)"),
+        (A.SALES_DE, "Vertrieb Telefonie DE", "360 Minuten (6:00 Std.)"),
+        (A.SALES_EU, "Vertrieb Telefonie EU", "378 Minuten (6:18 Std.)"),
     ],
 )
 def test_every_factor_area_has_its_message(
-    rules: RuleData, area: TelephonyArea, factor_de: str, new_de: str
+    rules: RuleData, area: TelephonyArea, label_de: str, new_de: str
 ) -> None:
     text = telephony_factor_message(task(), over(rules), area, rules, DE).text
-    assert f"Telefonfaktor {factor_de}" in text
-    assert new_de in text
+    assert f"„{label_de}“" in text
+    assert f"ein Budget von {new_de} statt 180 Minuten" in text
 
 
 @pytest.mark.parametrize("area", [A.NONE, A.INDIVIDUAL_QUOTE])
@@ -98,32 +117,30 @@ def test_named_rounding_appears_in_the_text(rules: RuleData) -> None:
     text = telephony_factor_message(
         task(), over(rules), A.BACKOFFICE_EU, rules, DE, rounding=Rounding.UP_TO_5_MINUTES
     ).text
-    assert "auf 235 Minuten (3:55 Std.)" in text
-    assert "180 Minuten × 1,3 = 234 Minuten, aufgerundet auf volle 5 Minuten." in text
+    assert "ein Budget von 235 Minuten (3:55 Std.), aufgerundet auf volle 5 Minuten" in text
     english = telephony_factor_message(
         task(), over(rules), A.BACKOFFICE_EU, rules, EN, rounding=Rounding.UP_TO_5_MINUTES
     ).text
-    assert "= 234 minutes, rounded up to 5 minutes." in english
+    assert "235 minutes (3:55 h), rounded up to 5 minutes" in english
 
 
 def test_exact_fractional_budget(rules: RuleData) -> None:
     text = telephony_factor_message(task(budget=7), over(rules), A.BACKOFFICE_EU, rules, DE).text
-    assert "auf 9,1 Minuten (0:09:06 Std.)" in text
+    assert "ein Budget von 9,1 Minuten (0:09:06 Std.) statt 7 Minuten" in text
 
 
 def test_message_before_work_starts_and_without_budget(rules: RuleData) -> None:
     fresh = phone_share(TaskTime(0, 0), rules)
     text = telephony_factor_message(task(budget=None), fresh, A.SALES_EU, rules, DE).text
     assert "Bisher" not in text
-    assert "voraussichtlich mehr telefonieren" in text
-    assert "erhöht sich entsprechend um den Faktor 2,1" in text
+    assert "Für diese Aufgabe wird es voraussichtlich mehr." in text
+    assert "Budget von" not in text  # no budget to name
 
 
 def test_message_when_phoning_more_is_expected_but_not_over_yet(rules: RuleData) -> None:
     nearing = phone_share(TaskTime(3600, 13 * 60), rules)
     text = telephony_factor_message(task(), nearing, A.BACKOFFICE_DE, rules, EN).text
-    assert "that is 21.7%" in text
-    assert "will probably need more phone time" in text
+    assert "(21.7%); this task will probably need more." in text
 
 
 def test_quote_request_names_countries_not_numbers(rules: RuleData) -> None:

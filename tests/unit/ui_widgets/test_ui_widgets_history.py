@@ -78,7 +78,7 @@ def test_history_per_task(qtbot: QtBot, store: Store) -> None:
     assert view.model.rowCount() == 2
 
 
-def test_redial_emits_the_number(qtbot: QtBot, store: Store) -> None:
+def test_redial_emits_the_call_with_its_task(qtbot: QtBot, store: Store) -> None:
     add_call(store, "t1", "+4922182829980", T0, EndReason.COMPLETED, talk=10)
     view = HistoryView(HistoryService(store.calls))
     qtbot.addWidget(view)
@@ -88,7 +88,8 @@ def test_redial_emits_the_number(qtbot: QtBot, store: Store) -> None:
     assert view.redial_button.isEnabled()
     with qtbot.waitSignal(view.redial_requested) as redial:
         qtbot.mouseClick(view.redial_button, Qt.MouseButton.LeftButton)
-    assert redial.args == ["+4922182829980"]
+    (record,) = redial.args
+    assert (record.e164, record.task_id) == ("+4922182829980", "t1")
 
 
 def test_thousands_of_calls_are_read_page_by_page(qtbot: QtBot, store: Store) -> None:
@@ -125,4 +126,4 @@ def test_enter_on_a_row_redials(qtbot: QtBot, store: Store) -> None:
     view.table.selectRow(0)
     with qtbot.waitSignal(view.redial_requested) as redial:
         qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    assert redial.args == ["+33142685300"]
+    assert redial.args[0].e164 == "+33142685300"

@@ -191,7 +191,7 @@ class HistoryModel(QAbstractTableModel):
 class HistoryView(QWidget):
     """History table with a scope switch (this task / all calls) and redial."""
 
-    redial_requested = Signal(str)  # E.164
+    redial_requested = Signal(CallRecord)  # the call to make again (its number and task)
 
     def __init__(
         self,
@@ -257,8 +257,7 @@ class HistoryView(QWidget):
             self._redial_row(rows[0])
 
     def _redial_row(self, index: QModelIndex) -> None:
-        e164 = self.model.record(index.row()).e164
-        self.redial_requested.emit(e164)
+        self.redial_requested.emit(self.model.record(index.row()))
 
     def _scope_changed(self, _index: int = 0) -> None:
         by_task = self.scope.currentData() == "task" and self._task_id is not None

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vpaphone import APP_DISPLAY_NAME, __version__
 from vpaphone.audio.devices import list_devices, resolve
 from vpaphone.audio.meter import MicLevelMonitor
 from vpaphone.audio.settings import DeviceChoice, DeviceRole, load_choice, save_choice
 from vpaphone.audio.status import probe
 from vpaphone.audio.tones import Tone, TonePlayer
 from vpaphone.texts.audio import audio_problems_text
+from vpaphone.texts.rules import monitoring_notice
 from vpaphone.ui.i18n import LANGUAGE_KEY
 from vpaphone.ui.settings_keys import CLOSE_TO_TRAY_KEY, START_AT_LOGIN_KEY
 
@@ -168,6 +170,23 @@ class GeneralPage(QWidget):
         form.addRow(self.close_to_tray)
 
 
+class AboutPage(QWidget):
+    """The version, and the rules the VPA was told at the first sign-in."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        version = QLabel(
+            self.tr("%1, version %2").replace("%1", APP_DISPLAY_NAME).replace("%2", __version__)
+        )
+        self.monitoring = QLabel(monitoring_notice())
+        self.monitoring.setWordWrap(True)
+        self.monitoring.setAccessibleName(self.tr("Monitoring of calls"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(version)
+        layout.addWidget(self.monitoring)
+        layout.addStretch(1)
+
+
 class SettingsDialog(QDialog):
     """OK saves everything; `language_changed(code)` when the language setting changed
     ("de", "en" or "" for the system's), `devices_changed(DeviceChoice)` when the devices did."""
@@ -186,6 +205,8 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.audio, self.tr("Audio"))
         self.tabs.addTab(self.general, self.tr("General"))
+        self.about = AboutPage(self)
+        self.tabs.addTab(self.about, self.tr("About"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
