@@ -24,6 +24,61 @@
     </message>
 </context>
 <context>
+    <name>AreaChooser</name>
+    <message>
+        <source>Telephony area of the task</source>
+        <translation>Telefonie-Bereich der Aufgabe</translation>
+    </message>
+    <message>
+        <source>Kind of calls for this task</source>
+        <translation>Art der Anrufe für diese Aufgabe</translation>
+    </message>
+    <message>
+        <source>Back-office calls</source>
+        <translation>Backoffice-Anrufe</translation>
+    </message>
+    <message>
+        <source>Sales calls</source>
+        <translation>Vertriebsanrufe</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Telephony area:</source>
+        <translation>Telefonie-Bereich:</translation>
+    </message>
+    <message>
+        <source>Calls:</source>
+        <translation>Anrufe:</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>Budget:</translation>
+    </message>
+    <message>
+        <source>%1 · factor %2</source>
+        <translation>%1 · Faktor %2</translation>
+    </message>
+    <message>
+        <source>%1 · agreed with the admin team</source>
+        <translation>%1 · mit dem Admin-Team vereinbart</translation>
+    </message>
+    <message>
+        <source>%1 · phone time included up to %2</source>
+        <translation>%1 · Telefonzeit bis %2 enthalten</translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation>keins festgelegt</translation>
+    </message>
+    <message>
+        <source>%1 × %2 = %3</source>
+        <translation>%1 × %2 = %3</translation>
+    </message>
+</context>
+<context>
     <name>AudioPage</name>
     <message>
         <source>Audio problems</source>
@@ -52,6 +107,14 @@
     <message>
         <source>Play test sound</source>
         <translation>Testton abspielen</translation>
+    </message>
+    <message>
+        <source>Test ringer</source>
+        <translation>Klingelton testen</translation>
+    </message>
+    <message>
+        <source>Test the ringer</source>
+        <translation>Den Klingelton testen</translation>
     </message>
     <message>
         <source>System default</source>
@@ -90,6 +153,14 @@
     <message>
         <source>Why this call is blocked or needs care</source>
         <translation>Warum dieser Anruf gesperrt ist oder Vorsicht braucht</translation>
+    </message>
+    <message>
+        <source>How the last call ended</source>
+        <translation>Wie der letzte Anruf endete</translation>
+    </message>
+    <message>
+        <source>What will be dialled</source>
+        <translation>Was gewählt wird</translation>
     </message>
     <message>
         <source>Ask the admin team for a &amp;quote…</source>
@@ -154,6 +225,22 @@
         <translation>Nummern dieser Art (%1) sind durch die my-vpa-Regeln gesperrt.</translation>
     </message>
     <message>
+        <source>zone Germany</source>
+        <translation>Zone Deutschland</translation>
+    </message>
+    <message>
+        <source>zone EU</source>
+        <translation>Zone EU</translation>
+    </message>
+    <message>
+        <source>zone outside the EU</source>
+        <translation>Zone außerhalb der EU</translation>
+    </message>
+    <message>
+        <source>Calls %1 in %2 (%3)</source>
+        <translation>Wählt %1 in %2 (%3)</translation>
+    </message>
+    <message>
         <source>an area that covers it</source>
         <translation>einen passenden Bereich</translation>
     </message>
@@ -168,6 +255,10 @@
 </context>
 <context>
     <name>GeneralPage</name>
+    <message>
+        <source>Country each dial starts from</source>
+        <translation>Land, mit dem jede Wahl beginnt</translation>
+    </message>
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
@@ -187,6 +278,10 @@
     <message>
         <source>Language:</source>
         <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Dialling country:</source>
+        <translation>Land für die Wahl:</translation>
     </message>
 </context>
 <context>
@@ -346,6 +441,22 @@
         <translation>Prognose Telefonanteil</translation>
     </message>
     <message>
+        <source>MUTED</source>
+        <translation>STUMM</translation>
+    </message>
+    <message>
+        <source>Your microphone is muted</source>
+        <translation>Dein Mikrofon ist stumm geschaltet</translation>
+    </message>
+    <message>
+        <source>Start the work timer for this task</source>
+        <translation>Die Arbeitszeit-Uhr für diese Aufgabe starten</translation>
+    </message>
+    <message>
+        <source>Keys sent in this call</source>
+        <translation>In diesem Gespräch gesendete Tasten</translation>
+    </message>
+    <message>
         <source>Mute</source>
         <translation>Stumm</translation>
     </message>
@@ -402,8 +513,20 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
+        <source>Work timer off: start it for “%1”</source>
+        <translation>Arbeitszeit-Uhr aus: für „%1“ starten</translation>
+    </message>
+    <message>
         <source>Did you mean %1?</source>
         <translation>Meinten Sie %1?</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Stumm aus</translation>
+    </message>
+    <message>
+        <source>Keys sent: %1</source>
+        <translation>Gesendete Tasten: %1</translation>
     </message>
 </context>
 <context>
@@ -498,33 +621,6 @@
     <message>
         <source>✕ Not connected: %1</source>
         <translation>✕ Nicht verbunden: %1</translation>
-    </message>
-    <message>
-        <source>A call is running: hang up first.</source>
-        <translation>Ein Gespräch läuft: Bitte zuerst auflegen.</translation>
-    </message>
-    <message>
-        <source>The phone is not connected yet.</source>
-        <translation>Das Telefon ist noch nicht verbunden.</translation>
-    </message>
-    <message>
-        <source>The phone is not connected: %1</source>
-        <translation>Das Telefon ist nicht verbunden: %1</translation>
-    </message>
-    <message>
-        <source>This task is over the included %1.</source>
-        <translation>Diese Aufgabe liegt über den enthaltenen %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>At this pace this task passes %1 in %n min.</source>
-        <translation>
-            <numerusform>In diesem Tempo überschreitet diese Aufgabe %1 in %n Min.</numerusform>
-            <numerusform>In diesem Tempo überschreitet diese Aufgabe %1 in %n Min.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(no task)</source>
-        <translation>(keine Aufgabe)</translation>
     </message>
 </context>
 <context>
@@ -680,6 +776,36 @@
     <message>
         <source>Landline numbers here keep their leading 0 after the country code (Rome: 06 …, +39 06 …). Type it.</source>
         <translation>Festnetznummern behalten hier die führende 0 nach der Ländervorwahl (Rom: 06 …, +39 06 …). Bitte mit eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePage</name>
+    <message>
+        <source>A call is running: hang up first.</source>
+        <translation>Ein Gespräch läuft: Bitte zuerst auflegen.</translation>
+    </message>
+    <message>
+        <source>The phone is not connected yet.</source>
+        <translation>Das Telefon ist noch nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>The phone is not connected: %1</source>
+        <translation>Das Telefon ist nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>This task is over the included %1.</source>
+        <translation>Diese Aufgabe liegt über den enthaltenen %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At this pace this task passes %1 in %n min.</source>
+        <translation>
+            <numerusform>In diesem Tempo überschreitet diese Aufgabe %1 in %n Min.</numerusform>
+            <numerusform>In diesem Tempo überschreitet diese Aufgabe %1 in %n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no task)</source>
+        <translation>(keine Aufgabe)</translation>
     </message>
 </context>
 <context>
@@ -1146,26 +1272,6 @@
         <translation>Aufgaben suchen</translation>
     </message>
     <message>
-        <source>Telephony area of the task</source>
-        <translation>Telefonie-Bereich der Aufgabe</translation>
-    </message>
-    <message>
-        <source>Kind of calls for this task</source>
-        <translation>Art der Anrufe für diese Aufgabe</translation>
-    </message>
-    <message>
-        <source>Back-office calls</source>
-        <translation>Backoffice-Anrufe</translation>
-    </message>
-    <message>
-        <source>Sales calls</source>
-        <translation>Vertriebsanrufe</translation>
-    </message>
-    <message>
-        <source>Budget</source>
-        <translation>Budget</translation>
-    </message>
-    <message>
         <source>Customer &amp;message…</source>
         <translation>&amp;Nachricht an den Kunden …</translation>
     </message>
@@ -1186,20 +1292,12 @@
         <translation>Arbeitszeit-Uhr</translation>
     </message>
     <message>
+        <source>Work timer note</source>
+        <translation>Hinweis zur Arbeitszeit-Uhr</translation>
+    </message>
+    <message>
         <source>Customer:</source>
         <translation>Kunde:</translation>
-    </message>
-    <message>
-        <source>Telephony area:</source>
-        <translation>Telefonie-Bereich:</translation>
-    </message>
-    <message>
-        <source>Calls:</source>
-        <translation>Anrufe:</translation>
-    </message>
-    <message>
-        <source>Budget:</source>
-        <translation>Budget:</translation>
     </message>
     <message>
         <source>Working time:</source>
@@ -1214,12 +1312,12 @@
         <translation>— Aufgabe wählen, an der Sie arbeiten —</translation>
     </message>
     <message>
-        <source>%1 · phone time included up to %2</source>
-        <translation>%1 · Telefonzeit bis %2 enthalten</translation>
-    </message>
-    <message>
         <source>A bigger phone project</source>
         <translation>Ein größeres Telefonieprojekt</translation>
+    </message>
+    <message>
+        <source>The work timer of “%1” was stopped: you switched tasks.</source>
+        <translation>Die Arbeitszeit-Uhr von „%1“ wurde angehalten: Du hast die Aufgabe gewechselt.</translation>
     </message>
     <message>
         <source>Stop &amp;work</source>
@@ -1230,28 +1328,12 @@
         <translation>Arbeit &amp;beginnen</translation>
     </message>
     <message>
-        <source>none set</source>
-        <translation>keins festgelegt</translation>
-    </message>
-    <message>
-        <source>%1 × %2 = %3</source>
-        <translation>%1 × %2 = %3</translation>
-    </message>
-    <message>
         <source>%1 of the working time on the phone; the customer pays phone time.</source>
         <translation>%1 der Arbeitszeit telefoniert; der Kunde zahlt die Telefonzeit.</translation>
     </message>
     <message>
         <source>%1 of the working time on the phone; %2 left within the included %3.</source>
         <translation>%1 der Arbeitszeit telefoniert; noch %2 innerhalb der enthaltenen %3.</translation>
-    </message>
-    <message>
-        <source>%1 · factor %2</source>
-        <translation>%1 · Faktor %2</translation>
-    </message>
-    <message>
-        <source>%1 · agreed with the admin team</source>
-        <translation>%1 · mit dem Admin-Team vereinbart</translation>
     </message>
     <message>
         <source>No working time recorded yet.</source>

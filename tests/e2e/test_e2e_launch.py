@@ -132,8 +132,19 @@ def test_demo_app_runs_hands_over_a_second_start_and_quits_cleanly(tmp_path: Pat
         )
         assert "already running" in second.stdout, second
         assert second.returncode == 0
+        # a tel: link (plain `vpaphone dial`, no --demo) reaches the running demo window too
+        plain = subprocess.run(
+            [sys.executable, "-m", "vpaphone.cli", "dial", "tel:+49-221-82829980"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert "already running" in plain.stdout, plain
+        assert plain.returncode == 0
         assert first.poll() is None
-        first.send_signal(signal.SIGTERM)
+        first.send_signal(signal.SIGTERM)  # once is enough (it sometimes took two)
         assert first.wait(timeout=30) == 0
     finally:
         if first.poll() is None:

@@ -48,6 +48,7 @@ class TaskService(QObject):
     tick = Signal()  # once a second while figures move (work timer or a call running)
     share_level_reached = Signal(ShareAlert)
     work_changed = Signal(bool)  # the work timer started or stopped
+    work_paused = Signal(Task)  # switching tasks stopped this task's work timer
 
     def __init__(
         self,
@@ -123,6 +124,9 @@ class TaskService(QObject):
         running = self._work.running_task()
         if running is not None and running != task_id:
             self._work.stop()
+            paused = self.task(running)
+            if paused is not None:
+                self.work_paused.emit(paused)
         self._active_id = task_id if self.task(task_id) is not None else None
         self._settings.setValue(ACTIVE_TASK, self._active_id or "")
         task = self.active_task

@@ -5,7 +5,9 @@ allows one endpoint per process)."""
 from __future__ import annotations
 
 import contextlib
-import subprocess
+import logging
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +15,9 @@ import platformdirs
 
 from vpaphone import APP_NAME, KEYCHAIN_SERVICE, paths
 from vpaphone.app.backend import Backend
+from vpaphone.demo.launch import start_peer, stop_peer
+
+log = logging.getLogger(__name__)
 
 DEMO_KEYCHAIN_SERVICE = f"{KEYCHAIN_SERVICE} demo"  # the demo never touches a real account
 
@@ -33,7 +38,6 @@ class DemoSource:
     def open(self) -> Iterator[Backend]:
         """The demo my-vpa and demo customer, running until the context ends."""
         from vpaphone.demo.data import DEMO_PASSWORD, DEMO_USER  # noqa: PLC0415 - demo only
-        from vpaphone.demo.launch import start_peer, stop_peer  # noqa: PLC0415
         from vpaphone.demo.server import DemoServer, DemoState, free_port  # noqa: PLC0415
         from vpaphone.demo.tls import make_certificates  # noqa: PLC0415
         from vpaphone.myvpa.transport import TransportConfig  # noqa: PLC0415
@@ -43,9 +47,9 @@ class DemoSource:
         peer_port = free_port()
         server = DemoServer(DemoState(sip_domain=f"127.0.0.1:{peer_port}"), certificates)
         server.start()
-        peer: subprocess.Popen[str] | None = None
+        keeper: PeerKeeper | None = None
         try:
-            peer = start_peer(peer_port)
+            keeper = PeerKeeper(peer_port)
             data_dir = self.data_dir
             data_dir.mkdir(parents=True, exist_ok=True)
             yield Backend(
@@ -56,6 +60,55 @@ class DemoSource:
                 (DEMO_USER, DEMO_PASSWORD),
             )
         finally:
-            if peer is not None:
-                stop_peer(peer)
+            if keeper is not None:
+                keeper.stop()
             server.stop()
+
+
+class PeerKeeper:
+    """The demo customer, started again should it die: the demo's header says "Ready"
+    (nothing registers), so a dead peer would make every later call fail unexplained."""
+
+    MAX_RESTARTS_PER_MINUTE = 3
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self.restarts: list[float] = []  # when the peer was started again (monotonic)
+        self.peer = start_peer(port)
+        self._thread = threading.Thread(target=self._watch, name="demo-peer", daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stopping.is_set():
+            with self._lock:
+                peer = self.peer
+            code = peer.wait()
+            if self._stopping.is_set():
+                return
+            now = time.monotonic()
+            recent = [t for t in self.restarts if now - t < 60]
+            if len(recent) >= self.MAX_RESTARTS_PER_MINUTE:
+                log.error("the demo customer keeps failing (exit %s): not restarted", code)
+                return
+            log.warning("the demo customer stopped (exit %s): starting it again", code)
+            try:
+                restarted = start_peer(self.port)
+            except RuntimeError:
+                log.exception("the demo customer could not start again")
+                return
+            with self._lock:
+                if self._stopping.is_set():
+                    stop_peer(restarted)
+                    return
+                stop_peer(peer)  # closes its pipe
+                self.peer = restarted
+                self.restarts = [*recent, now]
+
+    def stop(self) -> None:
+        self._stopping.set()
+        with self._lock:
+            peer = self.peer
+        stop_peer(peer)
+        self._thread.join(timeout=15)

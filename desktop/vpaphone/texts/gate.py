@@ -8,7 +8,7 @@ from fractions import Fraction
 from vpaphone.core import gate
 from vpaphone.core.formatting import format_percent
 from vpaphone.core.gate import Reason
-from vpaphone.core.model import NumberKind
+from vpaphone.core.model import CostZone, Destination, NumberKind
 from vpaphone.core.rules import RuleData
 from vpaphone.texts.countries import country_name
 from vpaphone.texts.translate import fill, language, translate
@@ -84,4 +84,19 @@ def reason_text(reason: Reason, rules: RuleData) -> str:
     return fill(
         translate("GateText", "Numbers of this type (%1) are blocked by the my-vpa rules."),
         code.replace("_", " "),
+    )
+
+
+def target_text(destination: Destination, zone: CostZone) -> str:
+    """What will be dialled, before the call is placed: country, number and cost zone."""
+    zones = {
+        CostZone.DE: translate("GateText", "zone Germany"),
+        CostZone.EU: translate("GateText", "zone EU"),
+        CostZone.NON_EU: translate("GateText", "zone outside the EU"),
+    }
+    return fill(
+        translate("GateText", "Calls %1 in %2 (%3)"),
+        destination.international or destination.e164,
+        country_name(destination.region),
+        zones[zone],
     )

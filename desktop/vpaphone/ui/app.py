@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import socket
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -33,9 +36,14 @@ if TYPE_CHECKING:
     from vpaphone.app.services import AppServices
 
 EXIT_DEMO_FAILED = 1
+_SIGNAL_SOCKETS: list[socket.socket] = []
 
 
-def run_app(source: BackendSource, number: str | None = None) -> int:
+def run_app(
+    source: BackendSource, number: str | None = None, *, handover: Sequence[Path] = ()
+) -> int:
+    """`handover`: data folders of other backends whose running instance may take the request
+    too (`vpaphone dial` reaches a running `--demo` softphone)."""
     problem = display_problem()
     if problem is not None:
         print(problem, file=sys.stderr)
@@ -43,7 +51,8 @@ def run_app(source: BackendSource, number: str | None = None) -> int:
     configure_logging()
     app = _application()
     name = server_name(source.data_dir)
-    if send_to_running(name, f"dial {number}" if number else "show"):
+    request = f"dial {number}" if number else "show"
+    if any(send_to_running(server_name(d), request) for d in (source.data_dir, *handover)):
         print("vpaphone is already running: handed over to it.")
         return 0
     instance = InstanceServer(name)
@@ -74,16 +83,30 @@ def _application() -> QApplication:
 
 
 def _quit_on_signals(app: QApplication) -> None:
-    """SIGTERM/SIGINT end the app like Quit: calls hung up, records queued, children stopped."""
+    """SIGTERM/SIGINT end the app like Quit: calls hung up, records queued, children stopped.
+
+    Python runs a signal handler only when it gets control back from Qt: the signal's byte on
+    a socket pair (`set_wakeup_fd`) wakes the event loop at once — no polling timer (an idle
+    phone wakes nobody). The quit is queued, so a signal that arrives before the loop runs,
+    or inside a dialog's loop, still ends the app the first time.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)  # the handler below has run by the time this returns
 
     def stop(_signum: int, _frame: object) -> None:
-        app.quit()
+        QTimer.singleShot(0, app.quit)
 
+    notifier.activated.connect(drain)
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    wake = QTimer(app)  # Python runs signal handlers only when it gets control back from Qt
-    wake.timeout.connect(lambda: None)
-    wake.start(250)
+    _SIGNAL_SOCKETS[:] = [reader, writer]  # alive as long as the process
 
 
 class Shell:

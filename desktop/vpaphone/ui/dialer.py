@@ -22,13 +22,12 @@ from vpaphone.core.model import CostZone, Decision, Destination, Task
 from vpaphone.core.rules import Language, RuleData
 from vpaphone.core.share import ShareState
 from vpaphone.core.zones import ZoneTable
-from vpaphone.texts.gate import reason_text
+from vpaphone.texts.gate import reason_text, target_text
+from vpaphone.ui.widgets.countries import HOME_REGION
 from vpaphone.ui.widgets.country_picker import CountryPicker
 from vpaphone.ui.widgets.dialpad import Dialpad
 from vpaphone.ui.widgets.number_field import NumberField
 from vpaphone.ui.widgets.uilang import ui_language
-
-COUNTRY_SETTINGS_KEY = "dialer/country"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +70,7 @@ class DialerWidget(QWidget):
         self,
         context: GateContext,
         *,
-        settings_key: str | None = COUNTRY_SETTINGS_KEY,
+        default_country: str = HOME_REGION,
         feedback: Callable[[str], None] | None = None,
         confirm: Confirm = ask_confirmation,
         language: Language | None = None,
@@ -84,7 +83,7 @@ class DialerWidget(QWidget):
         self._unavailable: str | None = None
         self._result: GateResult | None = None
         self.picker = CountryPicker(
-            context.zones, settings_key=settings_key, language=self._language, parent=self
+            context.zones, default=default_country, language=self._language, parent=self
         )
         self.number = NumberField(self.picker.country(), self)
         self.dialpad = Dialpad(feedback, self)
@@ -95,12 +94,21 @@ class DialerWidget(QWidget):
         self.reason_label.setAccessibleName(self.tr("Why this call is blocked or needs care"))
         self.reason_label.setWordWrap(True)
         self.reason_label.hide()
+        self.outcome_label = QLabel(self)
+        self.outcome_label.setAccessibleName(self.tr("How the last call ended"))
+        self.outcome_label.setWordWrap(True)
+        self.outcome_label.setStyleSheet("color: #b00020;")
+        self.outcome_label.hide()
+        self.target_label = QLabel(self)
+        self.target_label.setAccessibleName(self.tr("What will be dialled"))
         self.quote_button = QPushButton(self.tr("Ask the admin team for a &quote…"), self)
         self.quote_button.hide()
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.outcome_label)
         layout.addWidget(self.picker)
         layout.addWidget(self.number)
+        layout.addWidget(self.target_label)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.quote_button)
         pad_row = QHBoxLayout()
@@ -116,6 +124,7 @@ class DialerWidget(QWidget):
         self.picker.country_changed.connect(self.number.set_region)
         self.number.country_requested.connect(self.picker.set_country)
         self.number.destination_changed.connect(self._update)
+        self.number.edit.textEdited.connect(self.outcome_label.hide)  # the next action
         self.number.submitted.connect(self.dial)
         self.dialpad.typed.connect(self._typed)
         self.call_button.clicked.connect(self.dial)
@@ -140,6 +149,16 @@ class DialerWidget(QWidget):
         self.number.set_text(text)
         self.number.setFocus()
 
+    def reset(self) -> None:
+        """A fresh start (after a call, at sign-in): empty number, the default country."""
+        self.number.clear()
+        self.picker.reset()
+
+    def show_outcome(self, text: str) -> None:
+        """Why the last call failed: stays until the VPA types or dials again."""
+        self.outcome_label.setText(text)
+        self.outcome_label.setVisible(bool(text))
+
     def gate_result(self) -> GateResult | None:
         """The gate's verdict on the current number; None while it is not a dialable number."""
         return self._result
@@ -159,6 +178,7 @@ class DialerWidget(QWidget):
         if self._unavailable is not None or result is None:
             return False
         zone = self._zone(destination)
+        self.outcome_label.hide()
         if result.decision is Decision.WARN:
             issue = "\n\n".join(self._texts(result))
             if not self._confirm(self, issue):
@@ -206,6 +226,9 @@ class DialerWidget(QWidget):
             texts.append(
                 self.tr("No active task: pick the customer task you are working on first.")
             )
+        self.target_label.setText(
+            target_text(destination, self._zone(destination)) if destination is not None else ""
+        )
         blocked = result is not None and result.decision is Decision.BLOCK
         self.quote_button.setVisible(
             result is not None

@@ -1,5 +1,5 @@
 """The signed-in page of the main window: connection and caller ID, the active task with its
-threshold banner, the dialer or the running call, and the call history.
+threshold banner, the phone (dialer or running call) and the call history.
 
 Imported when the VPA signs in (the window shows the sign-in form before this loads).
 """
@@ -10,29 +10,22 @@ import phonenumbers
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from vpaphone.app.calls import ActiveCall, DialRefusedError
 from vpaphone.app.phone import READY_STATES
 from vpaphone.app.services import AppServices
 from vpaphone.core.calls import CallRecord
-from vpaphone.core.model import CostZone, Destination
-from vpaphone.core.rules import Billing
 from vpaphone.myvpa.cache import Snapshot
 from vpaphone.myvpa.models import CENTRAL_CALLER_ID
-from vpaphone.sip.engine import CallUpdate, IncomingCall, RegistrationUpdate
+from vpaphone.sip.engine import RegistrationUpdate
 from vpaphone.sip.reasons import RegistrationState
 from vpaphone.texts.audio import audio_problems_text
-from vpaphone.texts.calls import call_end_text, registration_text
-from vpaphone.texts.notices import dial_refused_text
-from vpaphone.ui.dialer import Confirm, DialerWidget, GateContext
-from vpaphone.ui.gauge import percent_text
+from vpaphone.texts.calls import registration_text
+from vpaphone.ui.dialer import Confirm
+from vpaphone.ui.phonepage import PhonePage
 from vpaphone.ui.taskpanel import TaskPanel
 from vpaphone.ui.threshold import ThresholdBanner
 from vpaphone.ui.tray import TrayState
 from vpaphone.ui.widgets.history import HistoryView
-from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
-from vpaphone.ui.widgets.incoming import IncomingCallDialog
 from vpaphone.ui.widgets.monitoring import MonitoringNotice
-from vpaphone.ui.widgets.redial import RedialPrompt
 
 CENTRAL_DISPLAY = "+49 221 82829-980"  # as my-vpa writes its central number
 
@@ -57,12 +50,9 @@ class MainPage(QWidget):
         self, services: AppServices, confirm: Confirm, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._session = services.session
         self._tasks = services.tasks
         self._phone = services.phone
         self._history = services.history
-        self._confirm = confirm
-        self.incoming_dialogs: dict[str, IncomingCallDialog] = {}
         self.registration = QLabel()
         self.registration.setAccessibleName(self.tr("Phone connection"))
         self.caller_id = QLabel()
@@ -75,16 +65,12 @@ class MainPage(QWidget):
         self.monitoring = MonitoringNotice(services.session)
         self.banner = ThresholdBanner(services.session, services.tasks, services.requests)
         self.tasks = TaskPanel(services.tasks, services.session, services.requests)
-        self.dialer = DialerWidget(self._gate_context(), confirm=self._confirm)
-        self.in_call = InCallPanel()
-        self.in_call.hide()
-        self.redial_prompt = RedialPrompt(services.tasks)
-        self.phone_page = QWidget()
-        phone = QVBoxLayout(self.phone_page)
-        phone.addWidget(self.redial_prompt)
-        phone.addWidget(self.dialer)
-        phone.addWidget(self.in_call)
-        phone.addStretch(1)
+        self.phone_page = PhonePage(services, confirm)
+        # the phone's parts, as the window and the tests know them
+        self.dialer = self.phone_page.dialer
+        self.in_call = self.phone_page.in_call
+        self.redial_prompt = self.phone_page.redial_prompt
+        self.incoming_dialogs = self.phone_page.incoming_dialogs
         self.tabs = QTabWidget()
         self.tabs.addTab(self.phone_page, self.tr("&Phone"))
         self.history = self._make_history()
@@ -125,26 +111,16 @@ class MainPage(QWidget):
         self.history.set_active_task(task.id if task else None)
 
     def _connect_main(self) -> None:
-        phone, tasks = self._phone, self._tasks
-        phone.registration_changed.connect(self._show_registration)
-        phone.call_changed.connect(self._call_changed)
-        phone.call_ended.connect(self._call_ended)
-        phone.incoming_call.connect(self._incoming)
-        tasks.active_task_changed.connect(self._update_gate)
-        tasks.tasks_changed.connect(self._update_gate)
-        tasks.tick.connect(self._tick)
+        page = self.phone_page
+        self._phone.registration_changed.connect(self._show_registration)
+        self._phone.sales_notice_due.connect(self.banner.offer_sales_notice)
         self.banner.notification_requested.connect(self.notification_requested)
-        phone.sales_notice_due.connect(self.banner.offer_sales_notice)
-        self.dialer.dial_requested.connect(self._dial)
-        self.redial_prompt.number_wanted.connect(self.number_wanted)
-        self.dialer.blocked_attempt.connect(phone.record_blocked)
-        self.dialer.quote_requested.connect(lambda dest: self.tasks.ask_for_quote((dest.region,)))
-        self.in_call.hangup_clicked.connect(phone.hangup)
-        self.in_call.mute_toggled.connect(phone.set_mute)
-        self.in_call.hold_toggled.connect(phone.set_hold)
-        self.in_call.dtmf.connect(phone.send_dtmf)
-        self.in_call.transfer_requested.connect(phone.transfer)
-        self.in_call.audio_device_chosen.connect(self._speaker_chosen)
+        page.message.connect(self.message)
+        page.number_wanted.connect(self.number_wanted)
+        page.in_call_changed.connect(self.tray_state_changed)
+        page.call_shown.connect(lambda: self.tabs.setCurrentWidget(self.phone_page))
+        page.call_over.connect(lambda: self._show_registration(self._phone.registration))
+        page.quote_wanted.connect(lambda dest: self.tasks.ask_for_quote((dest.region,)))
         self.tasks.search.returnPressed.connect(self.tasks.select_filtered)
 
     def show_account(self, snapshot: Snapshot) -> None:
@@ -159,7 +135,7 @@ class MainPage(QWidget):
             text = self.tr("Outgoing calls show %1").replace("%1", shown)
         self.caller_id.setText(text)
         self._check_audio()
-        self._update_gate()
+        self.phone_page.signed_in()
 
     def _check_audio(self) -> None:
         from vpaphone.audio.settings import load_choice  # noqa: PLC0415 - Qt Multimedia: late
@@ -168,8 +144,6 @@ class MainPage(QWidget):
         status = probe(load_choice())
         self.audio_problems.setText(audio_problems_text(status))
         self.audio_problems.setVisible(bool(status.issues))
-
-    # --- registration, gate, calls ---------------------------------------------------------------
 
     def _show_registration(self, update: RegistrationUpdate | None) -> None:
         if update is None:
@@ -186,148 +160,24 @@ class MainPage(QWidget):
         self.registration.setText(text)
         ready = update.state in READY_STATES
         self.registration.setStyleSheet("color: #2e7d32;" if ready else "color: #b00020;")
-        self._update_gate()
         if self._phone.call is None:
             self.tray_state_changed.emit(TrayState.READY if ready else TrayState.OFFLINE, text)
-
-    def _gate_context(self) -> GateContext:
-        task = self._tasks.active_task
-        share = self._tasks.share(task) if task is not None else None
-        return GateContext(task, self._session.rules, self._session.zones, share)
-
-    def _update_gate(self) -> None:
-        self.dialer.set_context(self._gate_context())
-        self.dialer.set_unavailable(self._unavailable_reason())
-
-    def _unavailable_reason(self) -> str | None:
-        if self._phone.call is not None:
-            return self.tr("A call is running: hang up first.")
-        registration = self._phone.registration
-        if registration is None:
-            return self.tr("The phone is not connected yet.")
-        if registration.state not in READY_STATES:
-            return self.tr("The phone is not connected: %1").replace(
-                "%1", registration_text(registration.state, registration.sip_status)
-            )
-        return None
-
-    def _tick(self) -> None:
-        self._update_gate()
-        self.in_call.set_forecast(self._forecast_text())
-
-    def _forecast_text(self) -> str:
-        """While a call runs on a task whose phone time is included: when it passes the share."""
-        call = self._phone.call
-        task = self._tasks.task(call.task_id) if call else None
-        rules = self._session.rules
-        if call is None or task is None or call.answered_at is None:
-            return ""
-        if rules.area(task.area).billing is not Billing.INCLUDED:
-            return ""  # the customer pays phone time: there is no limit to count down to
-        included = percent_text(rules.included_share)
-        seconds = self._tasks.forecast_seconds()
-        if seconds is None:
-            return self.tr("This task is over the included %1.").replace("%1", included)
-        minutes = max(1, round(seconds / 60))
-        text = self.tr("At this pace this task passes %1 in %n min.", "", minutes)
-        return text.replace("%1", included)
-
-    def _dial(self, destination: Destination, zone: CostZone) -> None:
-        try:
-            self._phone.dial(destination, zone)
-        except DialRefusedError as exc:
-            self.message.emit(dial_refused_text(exc, self._session.rules))
-            return
-        task = self._tasks.active_task
-        self.in_call.start_call(destination, task.title if task else self.tr("(no task)"))
-        self._show_call(True)
-
-    def _show_call(self, in_call: bool) -> None:
-        self.dialer.setVisible(not in_call)
-        self.in_call.setVisible(in_call)
-        speaker = self._phone.speaker_id()
-        if in_call and speaker is not None:
-            from vpaphone.audio.devices import list_devices  # noqa: PLC0415 - loaded by now
-            from vpaphone.audio.settings import DeviceRole  # noqa: PLC0415
-
-            devices = [(d.id, d.description) for d in list_devices(DeviceRole.SPEAKER)]
-            self.in_call.set_audio_devices(devices, speaker)
-        if in_call:
-            self.tabs.setCurrentWidget(self.phone_page)
-            self.in_call.hangup_button.setFocus()
-
-    def _call_changed(self, call: ActiveCall) -> None:
-        if not self.in_call.isVisible():  # an answered incoming call
-            task = self._tasks.task(call.task_id)
-            self.in_call.start_call(call.number, task.title if task else self.tr("(no task)"))
-            self._show_call(True)
-        self.in_call.set_phase(CallPhase(call.state.value))
-        self._update_gate()
-        self.tray_state_changed.emit(TrayState.IN_CALL, self.in_call.state_label.text())
-
-    def _call_ended(self, update: CallUpdate) -> None:
-        self._close_incoming(update.call_id)
-        self.in_call.end_call()
-        self._show_call(False)
-        self.message.emit(call_end_text(update.end_reason, no_common_media=update.no_common_media))
-        self._update_gate()
-        ready = self._phone.ready
-        self.tray_state_changed.emit(
-            TrayState.READY if ready else TrayState.OFFLINE, self.registration.text()
-        )
-        self.dialer.number.setFocus()
-
-    def _speaker_chosen(self, device_id: str) -> None:
-        from vpaphone.audio.settings import DeviceRole, load_choice, save_choice  # noqa: PLC0415
-
-        choice = load_choice().with_device(DeviceRole.SPEAKER, device_id)
-        save_choice(choice)
-        self._phone.use_devices(choice)
 
     # --- numbers from outside (links, `vpaphone dial`, tray, redial) ----------------------------
 
     def _redial(self, call: CallRecord) -> None:
         self.tabs.setCurrentWidget(self.phone_page)
-        self.redial_prompt.redial(call)
+        self.phone_page.redial(call)
 
     def fill_number(self, text: str) -> bool:
         """Put a number into the dialer; False while a call runs (the caller keeps it)."""
-        if self._phone.call is not None:
+        if not self.phone_page.fill_number(text):
             return False
         self.tabs.setCurrentWidget(self.phone_page)
-        self.dialer.set_number(text)
         return True
 
     def focus_number(self) -> None:
-        if self.dialer.isVisible():
+        """Ctrl+L, from any tab: the number field (not during a call: the dialer is hidden)."""
+        if self._phone.call is None:
             self.tabs.setCurrentWidget(self.phone_page)
-            self.dialer.number.setFocus()
-
-    # --- incoming calls (VPAs with an individual number) ------------------------------------------
-
-    def _incoming(self, incoming: IncomingCall) -> None:
-        phone = self._phone
-        # the task this number was last called for, if still open; else the active one
-        last = self._tasks.task(self._history.last_task_for(incoming.caller_e164))
-        task = last or self._tasks.active_task
-        dialog = IncomingCallDialog(
-            incoming.caller_e164,
-            incoming.display,
-            self._tasks.tasks,
-            task.id if task else None,
-            self,
-        )
-        dialog.answered.connect(lambda task_id: phone.answer(incoming.call_id, task_id))
-        dialog.declined.connect(lambda: phone.reject(incoming.call_id))
-        self.incoming_dialogs[incoming.call_id] = dialog
-        window = self.window()
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
-        dialog.open()
-
-    def _close_incoming(self, call_id: str) -> None:
-        dialog = self.incoming_dialogs.pop(call_id, None)
-        if dialog is not None and dialog.isVisible():
-            dialog.declined.disconnect()  # the caller gave up: nothing left to reject
-            dialog.close()
+            self.phone_page.focus_number()

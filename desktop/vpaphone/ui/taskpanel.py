@@ -20,14 +20,13 @@ from vpaphone.app.requests import RequestService
 from vpaphone.app.session import SessionService
 from vpaphone.app.tasks import TaskService
 from vpaphone.core.admin_notes import bigger_project_note
-from vpaphone.core.budget import area_budget
-from vpaphone.core.formatting import format_duration, format_factor, format_minutes
-from vpaphone.core.model import Role, Task, TelephonyArea
+from vpaphone.core.formatting import format_duration
+from vpaphone.core.model import Task
 from vpaphone.core.rules import Billing
 from vpaphone.myvpa.models import AdminRequestKind
-from vpaphone.texts.tasks import recommendation_text
 from vpaphone.ui.gauge import ShareGauge, percent_text
 from vpaphone.ui.requests import AdminNoteDialog, QuoteRequestDialog, TelefonfaktorDialog
+from vpaphone.ui.widgets.task_area import AreaChooser
 from vpaphone.ui.widgets.uilang import ui_language
 
 
@@ -50,6 +49,24 @@ class TaskPanel(QGroupBox):
         self._session = session
         self._requests = requests
         self.dialog: QWidget | None = None  # the last dialog opened here (tests look at it)
+        self._build()
+        self._lay_out()
+        self.search.textChanged.connect(self._fill)
+        self.picker.activated.connect(self._picked)
+        self.area.area_changed.connect(self._open_message)
+        self.area.quote_wanted.connect(self.ask_for_quote)
+        self.message_button.clicked.connect(self.prepare_message)
+        self.project_button.clicked.connect(self.tell_about_project)
+        self.work_button.clicked.connect(self._toggle_work)
+        tasks.tasks_changed.connect(self._fill)
+        tasks.active_task_changed.connect(self._fill)
+        tasks.tick.connect(self.refresh)
+        tasks.work_changed.connect(self.refresh)
+        tasks.work_changed.connect(self.work_note.hide)
+        tasks.work_paused.connect(self._work_paused)
+        self._fill()
+
+    def _build(self) -> None:
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search tasks (title, customer, ID)"))
         self.search.setAccessibleName(self.tr("Search tasks"))
@@ -58,16 +75,10 @@ class TaskPanel(QGroupBox):
         self.picker.setAccessibleName(self.tr("Active task"))
         self.picker.setMinimumContentsLength(30)
         self.customer = QLabel()
-        self.area_box = QComboBox()
-        self.area_box.setAccessibleName(self.tr("Telephony area of the task"))
-        self.recommended = QLabel()
-        self.recommended.setWordWrap(True)
-        self.calls_kind = QComboBox()
-        self.calls_kind.setAccessibleName(self.tr("Kind of calls for this task"))
-        self.calls_kind.addItem(self.tr("Back-office calls"), Role.BACKOFFICE.value)
-        self.calls_kind.addItem(self.tr("Sales calls"), Role.SALES.value)
-        self.budget = QLabel()
-        self.budget.setAccessibleName(self.tr("Budget"))
+        self.area = AreaChooser(self._tasks, self._session, self._requests)
+        # its parts, as the tests know them
+        self.area_box, self.recommended = self.area.area_box, self.area.recommended
+        self.calls_kind, self.budget = self.area.calls_kind, self.area.budget
         self.working = QLabel()
         self.phone = QLabel()
         self.gauge = ShareGauge()
@@ -83,29 +94,17 @@ class TaskPanel(QGroupBox):
         self.work_button.setCheckable(True)
         self.work_clock = QLabel("0:00:00")
         self.work_clock.setAccessibleName(self.tr("Work timer"))
-        self._lay_out()
-        self.search.textChanged.connect(self._fill)
-        self.picker.activated.connect(self._picked)
-        self.area_box.activated.connect(self._area_picked)
-        self.calls_kind.activated.connect(self._kind_picked)
-        self.message_button.clicked.connect(self.prepare_message)
-        self.project_button.clicked.connect(self.tell_about_project)
-        self.work_button.clicked.connect(self._toggle_work)
-        tasks.tasks_changed.connect(self._fill)
-        tasks.active_task_changed.connect(self._fill)
-        tasks.tick.connect(self.refresh)
-        tasks.work_changed.connect(self.refresh)
-        self._fill()
+        self.work_note = QLabel()
+        self.work_note.setWordWrap(True)
+        self.work_note.setAccessibleName(self.tr("Work timer note"))
+        self.work_note.hide()
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.addRow(self.tr("Customer:"), self.customer)
-        form.addRow(self.tr("Telephony area:"), self.area_box)
-        form.addRow("", self.recommended)
-        form.addRow(self.tr("Calls:"), self.calls_kind)
-        form.addRow(self.tr("Budget:"), self.budget)
-        form.addRow(self.tr("Working time:"), self.working)
-        form.addRow(self.tr("Phone time:"), self.phone)
+        customer = QFormLayout()
+        customer.addRow(self.tr("Customer:"), self.customer)
+        times = QFormLayout()
+        times.addRow(self.tr("Working time:"), self.working)
+        times.addRow(self.tr("Phone time:"), self.phone)
         actions = QHBoxLayout()
         actions.addWidget(self.message_button)
         actions.addWidget(self.project_button)
@@ -117,11 +116,14 @@ class TaskPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.picker)
-        layout.addLayout(form)
+        layout.addLayout(customer)
+        layout.addWidget(self.area)
+        layout.addLayout(times)
         layout.addWidget(self.gauge)
         layout.addWidget(self.share_text)
         layout.addLayout(actions)
         layout.addLayout(timer)
+        layout.addWidget(self.work_note)
 
     def _label(self, task: Task) -> str:
         return f"{task.title} — {task.customer} ({task.id})"
@@ -147,68 +149,23 @@ class TaskPanel(QGroupBox):
         self.picker.blockSignals(False)
         if query and len(shown) == 1 and active is None:
             self.picker.setCurrentIndex(1)
-        self._fill_areas()
+        self.area.fill()
         self.refresh()
-
-    def _fill_areas(self) -> None:
-        rules, lang = self._session.rules, ui_language()
-        self.area_box.blockSignals(True)
-        self.area_box.clear()
-        for area in TelephonyArea:
-            rule = rules.area(area)
-            if rule.billing is Billing.FACTOR and rule.factor is not None:
-                text = self.tr("%1 · factor %2").replace("%1", rule.label(lang))
-                text = text.replace("%2", format_factor(rule.factor, lang))
-            elif rule.billing is Billing.QUOTE:
-                text = self.tr("%1 · agreed with the admin team").replace("%1", rule.label(lang))
-            else:
-                text = self.tr("%1 · phone time included up to %2").replace("%1", rule.label(lang))
-                text = text.replace("%2", percent_text(rules.included_share))
-            self.area_box.addItem(text, area.value)
-        task = self._tasks.active_task
-        if task is not None:
-            self.area_box.setCurrentIndex(self.area_box.findData(task.area.value))
-        self.area_box.blockSignals(False)
 
     def _picked(self, index: int) -> None:
         task_id = self.picker.itemData(index)
         self._tasks.select(task_id if isinstance(task_id, str) else None)
 
     def select_filtered(self) -> None:
-        """Enter in the search field: take the first match."""
+        """Enter in the search field: take the first task the search matches (the active task
+        stays in the list while searching, but is taken only when it matches too)."""
+        query = self.search.text().strip().casefold()
         for index in range(self.picker.count()):
-            if isinstance(self.picker.itemData(index), str):
+            task = self._tasks.task(self.picker.itemData(index))
+            if task is not None and query in f"{task.title} {task.customer} {task.id}".casefold():
                 self._picked(index)
+                self.search.clear()
                 return
-
-    # --- the telephony area --------------------------------------------------------------------
-
-    def _area_picked(self, index: int) -> None:
-        task = self._tasks.active_task
-        if task is None:
-            return
-        area = TelephonyArea(str(self.area_box.itemData(index)))
-        if area is task.area:
-            return
-        if area is TelephonyArea.INDIVIDUAL_QUOTE and not task.individual_quote:
-            self._fill_areas()  # only the admin team agrees a quote: ask for one
-            self.ask_for_quote()
-            return
-        self.area_box.setEnabled(False)
-
-        def done(ok: bool) -> None:
-            self.area_box.setEnabled(True)
-            self._fill_areas()
-            changed = self._tasks.task(task.id)
-            if ok and changed is not None and self._session.rules.area(area).template:
-                self._open_message(changed)  # RULES.md 10: tell the customer right away
-
-        self._requests.set_task_area(task.id, area, done)
-
-    def _kind_picked(self, index: int) -> None:
-        task = self._tasks.active_task
-        if task is not None:
-            self._tasks.set_call_role(task.id, Role(str(self.calls_kind.itemData(index))))
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -248,6 +205,14 @@ class TaskPanel(QGroupBox):
         self.dialog = dialog
         dialog.show()
 
+    def _work_paused(self, task: Task) -> None:
+        self.work_note.setText(
+            self.tr("The work timer of “%1” was stopped: you switched tasks.").replace(
+                "%1", task.title
+            )
+        )
+        self.work_note.show()
+
     def _toggle_work(self) -> None:
         if self._tasks.work_running:
             self._tasks.stop_work()
@@ -261,51 +226,24 @@ class TaskPanel(QGroupBox):
         task = self._tasks.active_task
         rules = self._session.rules
         self.gauge.set_levels(rules.included_share, rules.nearing_share)
-        for widget in (
-            self.work_button,
-            self.gauge,
-            self.area_box,
-            self.calls_kind,
-            self.project_button,
-        ):
+        for widget in (self.work_button, self.gauge, self.project_button):
             widget.setEnabled(task is not None)
+        self.area.show_task(task)
         running = self._tasks.work_running
         self.work_button.setChecked(running)
         self.work_button.setText(self.tr("Stop &work") if running else self.tr("Start &work"))
         self.work_clock.setText(_clock(self._tasks.work_seconds() if running else 0))
         if task is None:
-            for label in (self.customer, self.budget, self.working, self.phone, self.share_text):
+            for label in (self.customer, self.working, self.phone, self.share_text):
                 label.setText("–")
-            self.recommended.setText("")
             self.message_button.setEnabled(False)
             self.gauge.set_share(None, self.gauge.level)
             return
         self.customer.setText(task.customer)
-        self._show_area(task)
+        rule = self._session.rules.area(task.area)
+        needs_quote = self._tasks.recommendation(task).needs_quote
+        self.message_button.setEnabled(rule.billing is Billing.FACTOR or not needs_quote)
         self._show_share(task)
-
-    def _show_area(self, task: Task) -> None:
-        rules, lang = self._session.rules, ui_language()
-        rule = rules.area(task.area)
-        recommendation = self._tasks.recommendation(task)
-        self.recommended.setText(recommendation_text(recommendation, rules))
-        self.recommended.setVisible(bool(self.recommended.text()))
-        self.calls_kind.setCurrentIndex(self.calls_kind.findData(self._tasks.call_role(task).value))
-        self.calls_kind.setEnabled(rule.role is None)  # a factor area says which kind itself
-        has_message = rule.billing is Billing.FACTOR or not recommendation.needs_quote
-        self.message_button.setEnabled(has_message)
-        if task.budget_minutes is None:
-            self.budget.setText(self.tr("none set"))
-        elif rule.factor is not None and rule.billing is Billing.FACTOR:
-            budget = area_budget(task.budget_minutes, rule)
-            self.budget.setText(
-                self.tr("%1 × %2 = %3")
-                .replace("%1", format_minutes(budget.effective_minutes, lang))
-                .replace("%2", format_factor(budget.factor, lang))
-                .replace("%3", format_minutes(budget.minutes, lang))
-            )
-        else:
-            self.budget.setText(format_minutes(task.budget_minutes, lang))
 
     def _show_share(self, task: Task) -> None:
         lang = ui_language()

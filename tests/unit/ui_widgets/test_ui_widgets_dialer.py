@@ -25,9 +25,7 @@ MakeDialer = Callable[..., DialerWidget]
 @pytest.fixture
 def make_dialer(qtbot: QtBot, rules: RuleData, zones: ZoneTable) -> MakeDialer:
     def make(task: Task | None, **kwargs: Any) -> DialerWidget:
-        dialer = DialerWidget(
-            GateContext(task, rules, zones), settings_key=None, language=Language.EN, **kwargs
-        )
+        dialer = DialerWidget(GateContext(task, rules, zones), language=Language.EN, **kwargs)
         qtbot.addWidget(dialer)
         dialer.show()
         return dialer
@@ -302,7 +300,6 @@ def test_task_over_its_phone_share_asks_before_dialling(
     asked: list[str] = []
     dialer = DialerWidget(
         GateContext(task, rules, zones, share),
-        settings_key=None,
         language=Language.EN,
         confirm=lambda _parent, issue: asked.append(issue) or True,
     )

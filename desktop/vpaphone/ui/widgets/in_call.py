@@ -66,6 +66,7 @@ class InCallPanel(QWidget):
     hold_toggled = Signal(bool)  # True: put on hold, False: resume
     transfer_requested = Signal(Destination)  # validated
     dtmf = Signal(str)
+    work_timer_wanted = Signal()  # "Start the work timer" for the call's task
     audio_device_chosen = Signal(str)  # device id
 
     def __init__(
@@ -83,6 +84,7 @@ class InCallPanel(QWidget):
         self._clock = clock
         self._answered_at: float | None = None
         self._phase = CallPhase.CALLING
+        self._digits = ""  # DTMF keys sent in this call, shown back to the VPA
         self._build_labels()
         self._build_controls(feedback)
         self._lay_out()
@@ -90,11 +92,15 @@ class InCallPanel(QWidget):
         self._ticker.setInterval(500)
         self._ticker.timeout.connect(self._tick)
         self.mute_button.toggled.connect(self.mute_toggled)
+        self.mute_button.toggled.connect(self._show_muted)
         self.hold_button.toggled.connect(self._hold)
         self.transfer_button.clicked.connect(self.ask_transfer)
         self.keypad_button.toggled.connect(self.dialpad.setVisible)
         self.hangup_button.clicked.connect(self.hangup_clicked)
+        self.work_prompt.clicked.connect(self.work_prompt.hide)
+        self.work_prompt.clicked.connect(self.work_timer_wanted)
         self.dialpad.dtmf.connect(self.dtmf)
+        self.dialpad.dtmf.connect(self._show_digit)
         self.audio_menu.triggered.connect(self._device_picked)
         self.set_phase(CallPhase.CALLING)
 
@@ -115,6 +121,19 @@ class InCallPanel(QWidget):
         self.forecast_label.setAccessibleName(self.tr("Phone share forecast"))
         self.forecast_label.setWordWrap(True)
         self.forecast_label.hide()
+        self.muted_badge = QLabel(self.tr("MUTED"), self)
+        self.muted_badge.setAccessibleName(self.tr("Your microphone is muted"))
+        self.muted_badge.setStyleSheet(
+            "QLabel { background: #c62828; color: white; font-weight: bold; padding: 2px 8px;"
+            " border-radius: 3px; }"
+        )
+        self.muted_badge.hide()
+        self.work_prompt = QPushButton(self)
+        self.work_prompt.setAccessibleName(self.tr("Start the work timer for this task"))
+        self.work_prompt.hide()
+        self.digits_label = QLabel(self)
+        self.digits_label.setAccessibleName(self.tr("Keys sent in this call"))
+        self.digits_label.hide()
 
     def _build_controls(self, feedback: Callable[[str], None] | None) -> None:
         self.mute_button = self._button(self.tr("Mute"), checkable=True)
@@ -152,6 +171,7 @@ class InCallPanel(QWidget):
             controls.addWidget(button, index // 3, index % 3)
         head = QHBoxLayout()
         head.addWidget(self.state_label)
+        head.addWidget(self.muted_badge)
         head.addStretch(1)
         head.addWidget(self.timer_label)
         layout = QVBoxLayout(self)
@@ -159,6 +179,8 @@ class InCallPanel(QWidget):
         layout.addWidget(self.task_label)
         layout.addLayout(head)
         layout.addWidget(self.forecast_label)
+        layout.addWidget(self.digits_label)
+        layout.addWidget(self.work_prompt)
         layout.addLayout(controls)
         layout.addWidget(self.dialpad)
         layout.addWidget(self.hangup_button)
@@ -181,6 +203,10 @@ class InCallPanel(QWidget):
             button.blockSignals(False)
         self.dialpad.hide()
         self.set_forecast("")
+        self._digits = ""
+        self.digits_label.hide()
+        self._show_muted(False)
+        self.work_prompt.hide()
         self.set_phase(CallPhase.CALLING)
 
     def set_phase(self, phase: CallPhase | str) -> None:
@@ -218,6 +244,13 @@ class InCallPanel(QWidget):
 
     def end_call(self) -> None:
         self._ticker.stop()
+
+    def offer_work_timer(self, task_title: str) -> None:
+        """The call's task has no running work timer: one click starts it."""
+        self.work_prompt.setText(
+            self.tr("Work timer off: start it for “%1”").replace("%1", task_title)
+        )
+        self.work_prompt.show()
 
     def set_forecast(self, text: str) -> None:
         """The shell's share forecast ("At this pace this task passes 25 % in 6 min")."""
@@ -271,6 +304,23 @@ class InCallPanel(QWidget):
         button.setAccessibleName(text)
         button.setCheckable(checkable)
         return button
+
+    def _show_muted(self, muted: bool) -> None:
+        """Muted must be obvious: a red badge and a red button, not a slightly darker one."""
+        self.muted_badge.setVisible(muted)
+        self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
+        # setText() replaces a button's shortcut with the text's mnemonic: Teams' keys again
+        shortcuts.give_shortcut(
+            self.mute_button, shortcuts.MUTE, self.tr("Mute or unmute your microphone")
+        )
+        self.mute_button.setStyleSheet(
+            "QPushButton { background: #c62828; color: white; }" if muted else ""
+        )
+
+    def _show_digit(self, digit: str) -> None:
+        self._digits += digit
+        self.digits_label.setText(self.tr("Keys sent: %1").replace("%1", self._digits[-24:]))
+        self.digits_label.show()
 
     def _hold(self, on: bool) -> None:
         self.hold_toggled.emit(on)
