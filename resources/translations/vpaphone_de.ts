@@ -168,7 +168,7 @@
     </message>
     <message>
         <source>No active task: pick the customer task you are working on first.</source>
-        <translation>Keine aktive Aufgabe: Wählen Sie zuerst die Kundenaufgabe, an der Sie arbeiten.</translation>
+        <translation>Keine aktive Aufgabe: Wähle zuerst die Kundenaufgabe, an der du arbeitest.</translation>
     </message>
     <message>
         <source>Call…</source>
@@ -202,23 +202,23 @@
     </message>
     <message>
         <source>No active task: pick the customer task you are working on first. Calls are only for customer tasks; private calls are not allowed.</source>
-        <translation>Keine aktive Aufgabe: Wählen Sie zuerst die Kundenaufgabe, an der Sie arbeiten. Anrufe sind nur für Kundenaufgaben erlaubt; private Anrufe sind nicht gestattet.</translation>
+        <translation>Keine aktive Aufgabe: Wähle zuerst die Kundenaufgabe, an der du arbeitest. Anrufe sind nur für Kundenaufgaben erlaubt; private Anrufe sind nicht gestattet.</translation>
     </message>
     <message>
         <source>Calls outside the EU (%1) need an individual quote: ask the admin team for one before calling.</source>
-        <translation>Anrufe außerhalb der EU (%1) brauchen ein individuelles Angebot: Fragen Sie vor dem Anruf das Admin-Team danach.</translation>
+        <translation>Anrufe außerhalb der EU (%1) brauchen ein individuelles Angebot: Frag vor dem Anruf das Admin-Team danach.</translation>
     </message>
     <message>
         <source>Premium-rate numbers are blocked: the customer cannot be billed for them.</source>
-        <translation>Premium-Nummern sind gesperrt: Sie können dem Kunden nicht berechnet werden.</translation>
+        <translation>Premium-Nummern sind gesperrt, weil sich ihre Kosten dem Kunden nicht in Rechnung stellen lassen.</translation>
     </message>
     <message>
         <source>Shared-cost numbers are blocked: the customer cannot be billed for them.</source>
-        <translation>Shared-Cost-Nummern sind gesperrt: Sie können dem Kunden nicht berechnet werden.</translation>
+        <translation>Shared-Cost-Nummern sind gesperrt, weil sich ihre Kosten dem Kunden nicht in Rechnung stellen lassen.</translation>
     </message>
     <message>
         <source>The task&apos;s telephony area (%1) does not cover calls to %2. Switch the task to %3 and tell the customer (Telefonfaktor).</source>
-        <translation>Der Telefonie-Bereich der Aufgabe (%1) deckt Anrufe nach %2 nicht ab. Stellen Sie die Aufgabe auf %3 um und informieren Sie den Kunden (Telefonfaktor).</translation>
+        <translation>Der Telefonie-Bereich der Aufgabe (%1) deckt Anrufe nach %2 nicht ab. Stell die Aufgabe auf %3 um und informiere den Kunden (Telefonfaktor).</translation>
     </message>
     <message>
         <source>Numbers of this type (%1) are blocked by the my-vpa rules.</source>
@@ -246,7 +246,7 @@
     </message>
     <message>
         <source>This task is over the %1 phone share included in the hourly rate: choose a telephony area for it and tell the customer and the admin team.</source>
-        <translation>Diese Aufgabe liegt über dem im Stundensatz enthaltenen Telefonanteil von %1: Wählen Sie einen Telefonie-Bereich und informieren Sie den Kunden und das Admin-Team.</translation>
+        <translation>Diese Aufgabe liegt über dem im Stundensatz enthaltenen Telefonanteil von %1: Wähle einen Telefonie-Bereich und informiere den Kunden und das Admin-Team.</translation>
     </message>
     <message>
         <source>This task is nearing the %1 phone share included in the hourly rate.</source>
@@ -414,11 +414,11 @@
     <name>InCallPanel</name>
     <message>
         <source>Transfer the call to which number?</source>
-        <translation>An welche Nummer soll das Gespräch weitergeleitet werden?</translation>
+        <translation>An welche Nummer soll das Gespräch übergeben werden?</translation>
     </message>
     <message>
         <source>Transfer</source>
-        <translation>Weiterleiten</translation>
+        <translation>Übergeben</translation>
     </message>
     <message>
         <source>Remote number</source>
@@ -466,7 +466,7 @@
     </message>
     <message>
         <source>Transfer…</source>
-        <translation>Weiterleiten…</translation>
+        <translation>Übergeben…</translation>
     </message>
     <message>
         <source>Keypad</source>
@@ -518,7 +518,7 @@
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation>Meinten Sie %1?</translation>
+        <translation>Meintest du %1?</translation>
     </message>
     <message>
         <source>Unmute</source>
@@ -596,7 +596,7 @@
     </message>
     <message>
         <source>Outgoing calls show your number %1</source>
-        <translation>Ausgehende Anrufe zeigen Ihre Nummer %1</translation>
+        <translation>Ausgehende Anrufe zeigen deine Nummer %1</translation>
     </message>
     <message>
         <source>Outgoing calls show %1</source>
@@ -655,7 +655,7 @@
     </message>
     <message>
         <source>Sign out? Your tasks and call history are removed from this computer.</source>
-        <translation>Abmelden? Ihre Aufgaben und die Anrufliste werden von diesem Computer entfernt.</translation>
+        <translation>Abmelden? Deine Aufgaben und die Anrufliste werden von diesem Computer entfernt.</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) not yet uploaded will be sent first if my-vpa can be reached.</source>
@@ -682,7 +682,7 @@
     </message>
     <message>
         <source>You will need to sign in again.</source>
-        <translation>Sie müssen sich danach neu anmelden.</translation>
+        <translation>Du musst dich danach neu anmelden.</translation>
     </message>
     <message>
         <source>Restart now</source>
@@ -771,7 +771,7 @@
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation>Meinten Sie %1?</translation>
+        <translation>Meintest du %1?</translation>
     </message>
     <message>
         <source>Landline numbers here keep their leading 0 after the country code (Rome: 06 …, +39 06 …). Type it.</source>
@@ -903,7 +903,7 @@
     </message>
     <message>
         <source>Use your usual my-vpa user name and password.</source>
-        <translation>Verwenden Sie Ihren gewohnten my-vpa-Benutzernamen und Ihr Passwort.</translation>
+        <translation>Nutze deinen gewohnten my-vpa-Benutzernamen und dein Passwort.</translation>
     </message>
     <message>
         <source>User name</source>
@@ -919,7 +919,7 @@
     </message>
     <message>
         <source>Keeps your sign-in in the system keychain, so you are not asked at start.</source>
-        <translation>Speichert Ihre Anmeldung im Schlüsselbund des Systems, damit Sie beim Start nicht gefragt werden.</translation>
+        <translation>Speichert deine Anmeldung im Schlüsselbund des Systems, damit du beim Start nicht gefragt wirst.</translation>
     </message>
     <message>
         <source>not configured</source>
@@ -931,7 +931,7 @@
     </message>
     <message>
         <source>Demo mode: this is a demo my-vpa on your computer. Sign in with user name %1 and password %2.</source>
-        <translation>Demo-Modus: Dies ist ein Demo-my-vpa auf Ihrem Computer. Melden Sie sich mit Benutzername %1 und Passwort %2 an.</translation>
+        <translation>Demo-Modus: Dies ist ein Demo-my-vpa auf deinem Computer. Melde dich mit Benutzername %1 und Passwort %2 an.</translation>
     </message>
     <message>
         <source>Sign-in problem</source>
@@ -963,11 +963,11 @@
     </message>
     <message>
         <source>No system keychain is available, so nothing can be remembered: you will be asked for your my-vpa password at every start.</source>
-        <translation>Kein Schlüsselbund des Systems verfügbar, daher kann nichts gespeichert werden: Sie werden bei jedem Start nach Ihrem my-vpa-Passwort gefragt.</translation>
+        <translation>Kein Schlüsselbund des Systems verfügbar, daher kann nichts gespeichert werden: Du wirst bei jedem Start nach deinem my-vpa-Passwort gefragt.</translation>
     </message>
     <message>
         <source>The system keychain is locked, so nothing can be remembered: you will be asked for your my-vpa password at every start.</source>
-        <translation>Der Schlüsselbund des Systems ist gesperrt, daher kann nichts gespeichert werden: Sie werden bei jedem Start nach Ihrem my-vpa-Passwort gefragt.</translation>
+        <translation>Der Schlüsselbund des Systems ist gesperrt, daher kann nichts gespeichert werden: Du wirst bei jedem Start nach deinem my-vpa-Passwort gefragt.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -975,27 +975,27 @@
     </message>
     <message>
         <source>Wrong user name or password. Use the same password as in the my-vpa app.</source>
-        <translation>Benutzername oder Passwort falsch. Verwenden Sie dasselbe Passwort wie in der my-vpa-App.</translation>
+        <translation>Benutzername oder Passwort falsch. Nutze dasselbe Passwort wie in der my-vpa-App.</translation>
     </message>
     <message>
         <source>Your my-vpa account is locked. Please contact the admin team.</source>
-        <translation>Ihr my-vpa-Konto ist gesperrt. Bitte wenden Sie sich an das Admin-Team.</translation>
+        <translation>Dein my-vpa-Konto ist gesperrt. Bitte wende dich an das Admin-Team.</translation>
     </message>
     <message>
         <source>my-vpa cannot be reached and no recent data is stored on this computer. Check your internet connection and try again.</source>
-        <translation>my-vpa ist nicht erreichbar und auf diesem Computer sind keine aktuellen Daten gespeichert. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.</translation>
+        <translation>my-vpa ist nicht erreichbar und auf diesem Computer sind keine aktuellen Daten gespeichert. Prüf deine Internetverbindung und versuch es noch einmal.</translation>
     </message>
     <message>
         <source>my-vpa cannot be reached (%1). Check your internet connection and try again.</source>
-        <translation>my-vpa ist nicht erreichbar (%1). Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.</translation>
+        <translation>my-vpa ist nicht erreichbar (%1). Prüf deine Internetverbindung und versuch es noch einmal.</translation>
     </message>
     <message>
         <source>Your my-vpa session has ended. Please sign in again.</source>
-        <translation>Ihre my-vpa-Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+        <translation>Deine my-vpa-Sitzung ist abgelaufen. Bitte melde dich neu an.</translation>
     </message>
     <message>
         <source>my-vpa sent an answer the softphone cannot use. Please try again later; if it persists, send the output of “vpaphone diagnose” to IT.</source>
-        <translation>my-vpa hat eine Antwort gesendet, die das Softphone nicht verwenden kann. Bitte später erneut versuchen; wenn es bleibt, senden Sie die Ausgabe von „vpaphone diagnose“ an die IT.</translation>
+        <translation>my-vpa hat eine Antwort gesendet, die das Softphone nicht verwenden kann. Bitte später erneut versuchen; wenn es bleibt, schick die Ausgabe von „vpaphone diagnose“ an die IT.</translation>
     </message>
     <message>
         <source>Sign-in failed: %1</source>
@@ -1003,15 +1003,15 @@
     </message>
     <message>
         <source>The system keychain cannot be used, so nothing can be remembered: you will be asked for your my-vpa password at every start.</source>
-        <translation>Der Schlüsselbund des Systems kann nicht verwendet werden, daher kann nichts gespeichert werden: Sie werden bei jedem Start nach Ihrem my-vpa-Passwort gefragt.</translation>
+        <translation>Der Schlüsselbund des Systems kann nicht verwendet werden, daher kann nichts gespeichert werden: Du wirst bei jedem Start nach deinem my-vpa-Passwort gefragt.</translation>
     </message>
     <message>
         <source>Enter your my-vpa user name.</source>
-        <translation>Geben Sie Ihren my-vpa-Benutzernamen ein.</translation>
+        <translation>Gib deinen my-vpa-Benutzernamen ein.</translation>
     </message>
     <message>
         <source>Enter your my-vpa password.</source>
-        <translation>Geben Sie Ihr my-vpa-Passwort ein.</translation>
+        <translation>Gib dein my-vpa-Passwort ein.</translation>
     </message>
 </context>
 <context>
@@ -1130,11 +1130,11 @@
     </message>
     <message>
         <source>No microphone found: the other party will not hear you.</source>
-        <translation>Kein Mikrofon gefunden: Ihr Gesprächspartner wird Sie nicht hören.</translation>
+        <translation>Kein Mikrofon gefunden: Dein Gegenüber wird dich nicht hören.</translation>
     </message>
     <message>
         <source>No speaker or headset found: you will not hear the other party.</source>
-        <translation>Kein Lautsprecher oder Headset gefunden: Sie werden Ihren Gesprächspartner nicht hören.</translation>
+        <translation>Kein Lautsprecher oder Headset gefunden: Du wirst dein Gegenüber nicht hören.</translation>
     </message>
     <message>
         <source>Too short for a phone number.</source>
@@ -1146,7 +1146,7 @@
     </message>
     <message>
         <source>Type a phone number.</source>
-        <translation>Geben Sie eine Telefonnummer ein.</translation>
+        <translation>Gib eine Telefonnummer ein.</translation>
     </message>
     <message>
         <source>That is far too long for a phone number.</source>
@@ -1166,27 +1166,27 @@
     </message>
     <message>
         <source>Type the country code after the +.</source>
-        <translation>Geben Sie nach dem + die Ländervorwahl ein.</translation>
+        <translation>Gib nach dem + die Ländervorwahl ein.</translation>
     </message>
     <message>
         <source>Type the rest of the number after the country code.</source>
-        <translation>Geben Sie nach der Ländervorwahl den Rest der Nummer ein.</translation>
+        <translation>Gib nach der Ländervorwahl den Rest der Nummer ein.</translation>
     </message>
     <message>
         <source>There is no country with this code: check the digits after the +.</source>
-        <translation>Es gibt kein Land mit dieser Vorwahl: Prüfen Sie die Ziffern nach dem +.</translation>
+        <translation>Es gibt kein Land mit dieser Vorwahl: Prüf die Ziffern nach dem +.</translation>
     </message>
     <message>
         <source>Pick the destination country, or type the number with + and its country code.</source>
-        <translation>Wählen Sie das Zielland aus oder geben Sie die Nummer mit + und Ländervorwahl ein.</translation>
+        <translation>Wähle das Zielland aus oder gib die Nummer mit + und Ländervorwahl ein.</translation>
     </message>
     <message>
         <source>Not a number in %1, but one in %2: pick that country or dial with its country code.</source>
-        <translation>Keine Nummer aus dem gewählten Land (%1), aber eine gültige aus einem anderen (%2): Wählen Sie dieses Land aus oder geben Sie die Nummer mit Ländervorwahl ein.</translation>
+        <translation>Keine Nummer aus dem gewählten Land (%1), aber eine gültige aus einem anderen (%2): Wähle dieses Land aus oder gib die Nummer mit Ländervorwahl ein.</translation>
     </message>
     <message>
         <source>Not a number in %1. It would be one in %2: pick the right country or dial with its country code.</source>
-        <translation>Keine Nummer aus dem gewählten Land (%1). Gültig wäre sie in anderen Ländern (%2): Wählen Sie das richtige Land aus oder geben Sie die Nummer mit Ländervorwahl ein.</translation>
+        <translation>Keine Nummer aus dem gewählten Land (%1). Gültig wäre sie in anderen Ländern (%2): Wähle das richtige Land aus oder gib die Nummer mit Ländervorwahl ein.</translation>
     </message>
     <message>
         <source>Letters where digits belong: “%1”. Phone words work only after a prefix such as 0800.</source>
@@ -1226,7 +1226,7 @@
     </message>
     <message>
         <source>Paste one number at a time.</source>
-        <translation>Fügen Sie nur eine Nummer auf einmal ein.</translation>
+        <translation>Füge nur eine Nummer auf einmal ein.</translation>
     </message>
     <message>
         <source>%1 landline numbers keep their leading 0.</source>
@@ -1234,11 +1234,11 @@
     </message>
     <message>
         <source>Extensions can&apos;t be dialled with the number: call the main number and key in the extension once the call is answered.</source>
-        <translation>Eine Durchwahl lässt sich nicht mitwählen: Rufen Sie die Hauptnummer an und tippen Sie die Durchwahl ein, sobald abgenommen wurde.</translation>
+        <translation>Eine Durchwahl lässt sich nicht mitwählen: Ruf die Hauptnummer an und tipp die Durchwahl ein, sobald abgenommen wurde.</translation>
     </message>
     <message>
         <source>There is no such number in %1: check the digits.</source>
-        <translation>Diese Nummer gibt es nicht (%1): Prüfen Sie die Ziffern.</translation>
+        <translation>Diese Nummer gibt es nicht (%1): Prüf die Ziffern.</translation>
     </message>
     <message>
         <source>Too short for a phone number: is the area code missing?</source>
@@ -1254,7 +1254,7 @@
     </message>
     <message>
         <source>There is no such number: check the digits.</source>
-        <translation>Diese Nummer gibt es nicht: Prüfen Sie die Ziffern.</translation>
+        <translation>Diese Nummer gibt es nicht: Prüf die Ziffern.</translation>
     </message>
 </context>
 <context>
@@ -1309,7 +1309,7 @@
     </message>
     <message>
         <source>— pick the task you work on —</source>
-        <translation>— Aufgabe wählen, an der Sie arbeiten —</translation>
+        <translation>— Aufgabe wählen, an der du arbeitest —</translation>
     </message>
     <message>
         <source>A bigger phone project</source>
@@ -1410,7 +1410,7 @@
     </message>
     <message>
         <source>Tip: a video call (task chat, Teams, Zoom, Meet) is cheaper for the customer and better for the relation.</source>
-        <translation>Tipp: Ein Videoanruf (Aufgaben-Chat, Teams, Zoom, Meet) ist für den Kunden günstiger und besser für die Beziehung.</translation>
+        <translation>Tipp: Ein Videoanruf (Aufgaben-Chat, Teams, Zoom, Meet) ist für den Kunden günstiger und stärkt die Kundenbindung.</translation>
     </message>
     <message>
         <source>Prepare customer &amp;message…</source>
@@ -1462,7 +1462,7 @@
     </message>
     <message>
         <source>Tell the admin team you phone over our system</source>
-        <translation>Admin-Team informieren, dass Sie über unsere Anlage telefonieren</translation>
+        <translation>Admin-Team informieren, dass du über unsere Anlage telefonierst</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -42,3 +43,21 @@ def test_every_string_in_the_code_is_translated_in_the_committed_file(tmp_path: 
         "untranslated UI strings: run resources/translations/update.sh and translate them"
     )
     assert paths.resource("translations", "vpaphone_de.qm").stat().st_size > 10_000
+
+
+def test_the_german_ui_says_du_as_my_vpa_does() -> None:
+    """my-vpa addresses its VPAs with "du"; the UI said "Sie" (issue 15). The customer message
+    (core.messages) is for customers and keeps "Sie"; it is not in this file."""
+    formal = re.compile(r"\b(Sie|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihnen)\b")
+    found = []
+    for context in (
+        ET.parse(paths.resource("translations", "vpaphone_de.ts")).getroot().iter("context")
+    ):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            texts = [translation.text or ""] + [
+                f.text or "" for f in translation.iter("numerusform")
+            ]
+            found += [text for text in texts if formal.search(text)]
+    assert found == []

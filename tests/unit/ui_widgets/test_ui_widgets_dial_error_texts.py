@@ -103,22 +103,22 @@ def test_german_text_differs_per_sentence_and_is_no_english(request: pytest.Fixt
             "01 23 45 67 89",
             "DE",
             "Keine Nummer aus dem gewählten Land (Deutschland), aber eine gültige aus einem "
-            "anderen (Frankreich): Wählen Sie dieses Land aus oder geben Sie die Nummer mit "
+            "anderen (Frankreich): Wähle dieses Land aus oder gib die Nummer mit "
             "Ländervorwahl ein.",
         ),
         (
             "0221 82829980",
             "IT",
             "Keine Nummer aus dem gewählten Land (Italien), aber eine gültige aus einem "
-            "anderen (Deutschland): Wählen Sie dieses Land aus oder geben Sie die Nummer mit "
+            "anderen (Deutschland): Wähle dieses Land aus oder gib die Nummer mit "
             "Ländervorwahl ein.",
         ),
         (
             "0123456789",
             "DE",
             "Keine Nummer aus dem gewählten Land (Deutschland). Gültig wäre sie in anderen "
-            "Ländern (Österreich, Frankreich, Italien …): Wählen Sie das richtige Land aus "
-            "oder geben Sie die Nummer mit Ländervorwahl ein.",
+            "Ländern (Österreich, Frankreich, Italien …): Wähle das richtige Land aus "
+            "oder gib die Nummer mit Ländervorwahl ein.",
         ),
         ("0221 1", "DE", "Zu kurz für eine Telefonnummer (Deutschland): Fehlt die Vorwahl?"),
         ("0221 1", "CH", "Zu kurz für eine Telefonnummer (Schweiz): Fehlt die Vorwahl?"),
@@ -129,7 +129,7 @@ def test_german_text_differs_per_sentence_and_is_no_english(request: pytest.Fixt
         (
             "+49 1234 567890",
             "DE",
-            "Diese Nummer gibt es nicht (Deutschland): Prüfen Sie die Ziffern.",
+            "Diese Nummer gibt es nicht (Deutschland): Prüf die Ziffern.",
         ),
         (
             "0221 12a4567",
@@ -138,7 +138,7 @@ def test_german_text_differs_per_sentence_and_is_no_english(request: pytest.Fixt
             "wie 0800.",
         ),
         ("%2B49 221 82829980", "DE", "„%“ gehört nicht in eine Telefonnummer."),
-        ("+49", "DE", "Geben Sie nach der Ländervorwahl den Rest der Nummer ein."),
+        ("+49", "DE", "Gib nach der Ländervorwahl den Rest der Nummer ein."),
     ],
 )
 def test_german_names_the_countries_in_german(typed: str, country: str, expected: str) -> None:
