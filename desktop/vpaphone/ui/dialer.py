@@ -90,19 +90,7 @@ class DialerWidget(QWidget):
         self.call_button = QPushButton(self.tr("Call"), self)
         self.call_button.setAccessibleName(self.tr("Call"))
         self.call_button.setShortcut(QKeySequence("Ctrl+Return"))
-        self.reason_label = QLabel(self)
-        self.reason_label.setAccessibleName(self.tr("Why this call is blocked or needs care"))
-        self.reason_label.setWordWrap(True)
-        self.reason_label.hide()
-        self.outcome_label = QLabel(self)
-        self.outcome_label.setAccessibleName(self.tr("How the last call ended"))
-        self.outcome_label.setWordWrap(True)
-        self.outcome_label.setStyleSheet("color: #b00020;")
-        self.outcome_label.hide()
-        self.target_label = QLabel(self)
-        self.target_label.setAccessibleName(self.tr("What will be dialled"))
-        self.quote_button = QPushButton(self.tr("Ask the admin team for a &quote…"), self)
-        self.quote_button.hide()
+        self._make_labels()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.outcome_label)
@@ -131,6 +119,22 @@ class DialerWidget(QWidget):
         self.quote_button.clicked.connect(self._quote)
         self._update()
 
+    def _make_labels(self) -> None:
+        self.reason_label = QLabel(self)
+        self.reason_label.setAccessibleName(self.tr("Why this call is blocked or needs care"))
+        self.reason_label.setWordWrap(True)
+        self.reason_label.hide()
+        self.outcome_label = QLabel(self)
+        self.outcome_label.setAccessibleName(self.tr("How the last call ended"))
+        self.outcome_label.setWordWrap(True)
+        self.outcome_label.setStyleSheet("color: #b00020;")
+        self.outcome_label.hide()
+        self.target_label = QLabel(self)
+        self.target_label.setAccessibleName(self.tr("What will be dialled"))
+        self.target_label.setWordWrap(True)
+        self.quote_button = QPushButton(self.tr("Ask the admin team for a &quote…"), self)
+        self.quote_button.hide()
+
     # --- fed by the shell -------------------------------------------------------------------
 
     def set_context(self, context: GateContext) -> None:
@@ -148,6 +152,11 @@ class DialerWidget(QWidget):
         """Fill in a number (redial, `tel:` link, quick dial), as if it had been pasted."""
         self.number.set_text(text)
         self.number.setFocus()
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow window: no dial pad (the keyboard types), a shorter country picker."""
+        self.dialpad.setVisible(not compact)
+        self.picker.setMinimumContentsLength(12 if compact else 20)
 
     def reset(self) -> None:
         """A fresh start (after a call, at sign-in): empty number, the default country."""

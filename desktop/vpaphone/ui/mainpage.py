@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import phonenumbers
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from vpaphone.app.phone import READY_STATES
 from vpaphone.app.services import AppServices
@@ -53,6 +53,7 @@ class MainPage(QWidget):
         self._tasks = services.tasks
         self._phone = services.phone
         self._history = services.history
+        self.compact = False
         self.registration = QLabel()
         self.registration.setAccessibleName(self.tr("Phone connection"))
         self.caller_id = QLabel()
@@ -87,15 +88,15 @@ class MainPage(QWidget):
         header.addWidget(self.caller_id)
         header.addStretch(1)
         header.addWidget(self.user_label)
-        body = QHBoxLayout()
-        body.addWidget(self.tasks, 2)
-        body.addWidget(self.tabs, 3)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addWidget(self.tasks, 2)
+        self.body.addWidget(self.tabs, 3)
         main = QVBoxLayout(self)
         main.addLayout(header)
         main.addWidget(self.monitoring)
         main.addWidget(self.banner)
         main.addWidget(self.audio_problems)
-        main.addLayout(body, 1)
+        main.addLayout(self.body, 1)
 
     def _make_history(self) -> HistoryView:
         view = HistoryView(self._history)
@@ -162,6 +163,23 @@ class MainPage(QWidget):
         self.registration.setStyleSheet("color: #2e7d32;" if ready else "color: #b00020;")
         if self._phone.call is None:
             self.tray_state_changed.emit(TrayState.READY if ready else TrayState.OFFLINE, text)
+
+    # --- width ----------------------------------------------------------------------------------
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow windows (a corner of the screen, 200 % scaling): task and phone stacked, the
+        essentials only — number, Call, task and share; registration state always shown."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
+        )
+        self.tasks.set_compact(compact)
+        self.banner.set_compact(compact)
+        self.dialer.set_compact(compact)
+        for label in (self.caller_id, self.user_label):
+            label.setVisible(not compact)
 
     # --- numbers from outside (links, `vpaphone dial`, tray, redial) ----------------------------
 

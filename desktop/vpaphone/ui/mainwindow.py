@@ -9,15 +9,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from vpaphone import APP_DISPLAY_NAME
 from vpaphone.ui.signin import SignInPage
 from vpaphone.ui.tray import TrayState
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QResizeEvent
     from PySide6.QtWidgets import QDialog
 
     from vpaphone.app.notices import Notice
@@ -25,6 +32,10 @@ if TYPE_CHECKING:
     from vpaphone.app.session import KeychainState, SignInFailure
     from vpaphone.ui.dialer import Confirm
     from vpaphone.ui.mainpage import MainPage
+
+
+COMPACT_SIZE = QSize(380, 640)
+COMPACT_BELOW = 640  # px (logical): narrower windows show the essentials (ui.mainpage)
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +62,8 @@ class MainWindow(QMainWindow):
         self._pending_number: str | None = None
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.resize(980, 680)
+        self._wide_size: QSize | None = None  # the size before "Compact window"
+        self.restore_geometry()
 
         self.signin = SignInPage(services.backend if services else None)
         sign_in_holder = QWidget()
@@ -105,6 +118,12 @@ class MainWindow(QMainWindow):
         self.focus_number_action.setShortcut(QKeySequence("Ctrl+L"))
         self.focus_number_action.triggered.connect(self.focus_number)
         self.addAction(self.focus_number_action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self.compact_action = QAction(self.tr("&Compact window"), self)
+        self.compact_action.setCheckable(True)
+        self.compact_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.compact_action.toggled.connect(self.set_compact_window)
+        view.addAction(self.compact_action)
 
     # --- pages -----------------------------------------------------------------------------------
 
@@ -124,7 +143,7 @@ class MainWindow(QMainWindow):
             return
         main = self._main_page()
         self.signin.set_busy(False)
-        self.pages.setCurrentWidget(main)
+        self.pages.setCurrentIndex(1)
         self.sign_out_action.setEnabled(True)
         main.show_account(snapshot)
         main.focus_number()
@@ -142,12 +161,18 @@ class MainWindow(QMainWindow):
             from vpaphone.ui.mainpage import MainPage  # noqa: PLC0415
 
             main = MainPage(self.services, self._confirm or ask_confirmation)
+            main.set_compact(self.width() < COMPACT_BELOW)
             main.tray_state_changed.connect(self.tray_state_changed)
             main.notification_requested.connect(self.notification_requested)
             main.message.connect(self._message)
             main.number_wanted.connect(self.fill_number)
             self.services.phone.call_ended.connect(self._fill_pending)
-            self.pages.addWidget(main)
+            # scrolls rather than clips when the screen is small (200 % scaling on a laptop)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(main)
+            self.pages.addWidget(scroll)
             self.main = main
         return self.main
 
@@ -164,11 +189,11 @@ class MainWindow(QMainWindow):
         """A number from a link, `vpaphone dial`, the tray or a redial: ready to call."""
         self.bring_to_front()
         main = self.main
-        if main is None or self.pages.currentWidget() is not main or not main.fill_number(text):
+        if main is None or self.pages.currentIndex() != 1 or not main.fill_number(text):
             self._pending_number = text  # filled in after sign-in / after the call
 
     def focus_number(self) -> None:
-        if self.main is not None and self.pages.currentWidget() is self.main:
+        if self.main is not None and self.pages.currentIndex() == 1:
             self.main.focus_number()
 
     def bring_to_front(self) -> None:
@@ -240,7 +265,36 @@ class MainWindow(QMainWindow):
 
     def quit(self) -> None:
         self._quitting = True
+        self.save_geometry()
         self.quit_requested.emit()
+
+    # --- size and place ---------------------------------------------------------------------
+
+    def _geometry_key(self) -> str:
+        """Per screen: a laptop's own display and the office monitor keep their own places."""
+        screen = self.screen()
+        return f"window/geometry/{screen.name() if screen is not None else 'default'}"
+
+    def save_geometry(self) -> None:
+        QSettings().setValue(self._geometry_key(), self.saveGeometry())
+
+    def restore_geometry(self) -> None:
+        saved = QSettings().value(self._geometry_key())
+        if isinstance(saved, QByteArray | bytes) and saved:
+            self.restoreGeometry(QByteArray(saved))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self.main is not None:  # by the window's width: the page itself may scroll
+            self.main.set_compact(event.size().width() < COMPACT_BELOW)
+
+    def set_compact_window(self, compact: bool) -> None:
+        """View → Compact window: number, Call, task and share in a narrow window."""
+        if compact:
+            self._wide_size = self.size()
+            self.resize(COMPACT_SIZE)
+        elif self._wide_size is not None:
+            self.resize(self._wide_size)
 
     def _notice(self, notice: Notice) -> None:
         from vpaphone.texts.notices import notice_text  # noqa: PLC0415 - loaded by now
@@ -252,6 +306,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 15_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.save_geometry()
         if self.close_to_tray and not self._quitting:
             event.ignore()
             self.hide()

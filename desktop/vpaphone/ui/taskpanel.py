@@ -100,9 +100,9 @@ class TaskPanel(QGroupBox):
         self.work_note.hide()
 
     def _lay_out(self) -> None:
-        customer = QFormLayout()
+        customer = self._customer_form = QFormLayout()
         customer.addRow(self.tr("Customer:"), self.customer)
-        times = QFormLayout()
+        times = self._times_form = QFormLayout()
         times.addRow(self.tr("Working time:"), self.working)
         times.addRow(self.tr("Phone time:"), self.phone)
         actions = QHBoxLayout()
@@ -124,6 +124,15 @@ class TaskPanel(QGroupBox):
         layout.addLayout(actions)
         layout.addLayout(timer)
         layout.addWidget(self.work_note)
+
+    def set_compact(self, compact: bool) -> None:
+        """The essentials only: which task, its share, the work timer."""
+        self.picker.setMinimumContentsLength(12 if compact else 30)
+        for part in (self.search, self.area, self.message_button, self.project_button):
+            part.setVisible(not compact)
+        for form in (self._customer_form, self._times_form):
+            for row in range(form.rowCount()):
+                form.setRowVisible(row, not compact)
 
     def _label(self, task: Task) -> str:
         return f"{task.title} — {task.customer} ({task.id})"

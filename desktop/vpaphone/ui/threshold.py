@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -67,7 +67,7 @@ class ThresholdBanner(QFrame):
         self.message_button = QPushButton(self.tr("Prepare customer &message…"))
         self.admin_button = QPushButton(self.tr("Tell the &admin team…"))
         self.later_button = QPushButton(self.tr("Later"))
-        buttons = QHBoxLayout()
+        buttons = self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for button in (self.area_button, self.message_button, self.admin_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -84,6 +84,12 @@ class ThresholdBanner(QFrame):
         tasks.active_task_changed.connect(self.refresh)
         tasks.share_level_reached.connect(self._reached)
         self.hide()
+
+    def set_compact(self, compact: bool) -> None:
+        """A narrow window: the actions one below the other."""
+        self._buttons.setDirection(
+            QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
+        )
 
     def _task_needing_help(self) -> tuple[Task, ShareLevel] | None:
         task = self._tasks.active_task
