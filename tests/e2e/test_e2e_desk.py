@@ -107,3 +107,18 @@ def test_task_search_and_enter_takes_the_match_not_the_current_task(app: App) ->
     assert active is not None
     assert active.id == OTHER_TASK
     assert QApplication.focusWidget() is not None
+
+
+def test_headset_call_keys_mute_and_hang_up(app: App) -> None:
+    """A headset's mute and call buttons (and a keyboard's call keys) act on the call."""
+    _signed_in(app)
+    panel = app.call_until_connected("0221 8282 9980")
+    target = QApplication.focusWidget() or app.window
+    app.qtbot.keyClick(target, Qt.Key.Key_MicMute)
+    app.qtbot.waitUntil(
+        lambda: app.services.phone.call is not None and app.services.phone.call.muted
+    )
+    assert panel.muted_badge.isVisible()
+    target = QApplication.focusWidget() or app.window
+    app.qtbot.keyClick(target, Qt.Key.Key_ToggleCallHangup)
+    app.qtbot.waitUntil(lambda: app.services.phone.call is None, timeout=10_000)

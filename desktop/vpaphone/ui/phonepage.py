@@ -16,6 +16,7 @@ from vpaphone.core.rules import Billing
 from vpaphone.sip.engine import CallUpdate, IncomingCall
 from vpaphone.texts.calls import call_end_text, registration_text
 from vpaphone.texts.notices import dial_refused_text
+from vpaphone.ui.callkeys import CallKeys
 from vpaphone.ui.dialer import Confirm, DialerWidget, GateContext
 from vpaphone.ui.gauge import percent_text
 from vpaphone.ui.settings_keys import DEFAULT_COUNTRY_KEY
@@ -60,6 +61,13 @@ class PhonePage(QWidget):
         layout.addWidget(self.in_call)
         layout.addStretch(1)
         self._connect()
+        self.keys = CallKeys(
+            self,
+            answer=self.answer_key,
+            hang_up=self.hang_up_key,
+            toggle=self.toggle_key,
+            mute=self.mute_key,
+        )
 
     def _connect(self) -> None:
         phone, tasks = self._phone, self._tasks
@@ -82,6 +90,35 @@ class PhonePage(QWidget):
         self.in_call.transfer_requested.connect(phone.transfer)
         self.in_call.audio_device_chosen.connect(self._speaker_chosen)
         self.in_call.work_timer_wanted.connect(tasks.start_work)
+
+    # --- call keys (headset, keyboard: ui.callkeys) ---------------------------------------------
+
+    def _ringing(self) -> IncomingCallDialog | None:
+        return next((d for d in self.incoming_dialogs.values() if d.isVisible()), None)
+
+    def answer_key(self) -> None:
+        ringing = self._ringing()
+        if ringing is not None:
+            ringing.answer_call()
+
+    def hang_up_key(self) -> None:
+        """Ends the call; with none running, turns a ringing call away."""
+        ringing = self._ringing()
+        if self._phone.call is not None:
+            self._phone.hangup()
+        elif ringing is not None:
+            ringing.decline_call()
+
+    def toggle_key(self) -> None:
+        """One button: answer what rings, else end the call."""
+        if self._ringing() is not None and self._phone.call is None:
+            self.answer_key()
+        else:
+            self.hang_up_key()
+
+    def mute_key(self) -> None:
+        if self._phone.call is not None:
+            self.in_call.mute_button.click()
 
     def signed_in(self) -> None:
         """A new session: no country pick of an earlier one carries over."""

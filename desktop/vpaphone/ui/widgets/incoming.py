@@ -99,6 +99,13 @@ class IncomingCallDialog(QDialog):
         self._decline()
         event.accept()
 
+    def answer_call(self) -> None:
+        """Answer for the task picked here (also the headset's answer key)."""
+        self._answer()
+
+    def decline_call(self) -> None:
+        self._decline()
+
     def _answer(self) -> None:
         task_id = self.task_id()
         if self._done or task_id is None:
