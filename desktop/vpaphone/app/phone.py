@@ -162,9 +162,9 @@ class PhoneService(QObject):
 
     # --- outgoing calls ----------------------------------------------------------------------
 
-    def gate(self, dest: Destination, zone: CostZone) -> GateResult:
-        """The call gate's verdict for calling `dest` now, for the active task."""
-        task = self._tasks.active_task
+    def gate(self, dest: Destination, zone: CostZone, task: Task | None = None) -> GateResult:
+        """The call gate's verdict for calling `dest` now, for `task` (the active one)."""
+        task = task or self._tasks.active_task
         share = self._tasks.share(task) if task is not None else None
         return evaluate_call(dest, zone, task, self._session.rules, share=share)
 
@@ -245,9 +245,16 @@ class PhoneService(QObject):
         if self.call is not None and self.engine is not None:
             self.engine.send_dtmf(self.call.call_id, digits)
 
-    def transfer(self, dest: Destination) -> None:
-        if self.call is not None and self.engine is not None:
-            self.engine.transfer(self.call.call_id, dest)
+    def transfer(self, dest: Destination, zone: CostZone) -> None:
+        """Hand the running call over (blind transfer), through the same gate as dialling:
+        the caller's phone calls `dest` for this task. Raises DialRefusedError when blocked."""
+        call = self.call
+        if call is None or self.engine is None:
+            raise DialRefusedError(RefusalKind.NOT_READY)
+        result = self.gate(dest, zone, self._tasks.task(call.task_id))  # the call's own task
+        if result.decision is Decision.BLOCK:
+            raise DialRefusedError(RefusalKind.GATE, result)
+        self.engine.transfer(call.call_id, dest)
 
     # --- incoming calls ----------------------------------------------------------------------
 

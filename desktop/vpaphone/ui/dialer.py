@@ -82,6 +82,7 @@ class DialerWidget(QWidget):
         self._language = language or ui_language()
         self._unavailable: str | None = None
         self._result: GateResult | None = None
+        self.action_text: str | None = None  # the button's word when not "Call" (transfer)
         self.picker = CountryPicker(
             context.zones, default=default_country, language=self._language, parent=self
         )
@@ -247,10 +248,9 @@ class DialerWidget(QWidget):
         self.call_button.setEnabled(
             result is not None and not blocked and self._unavailable is None
         )
-        if result is not None and result.decision is Decision.WARN:
-            self.call_button.setText(self.tr("Call…"))
-        else:
-            self.call_button.setText(self.tr("Call"))
+        action = self.action_text or self.tr("Call")
+        warned = result is not None and result.decision is Decision.WARN
+        self.call_button.setText(f"{action}…" if warned else action)  # … : it asks first
         self.reason_label.setText("\n".join(texts))
         self.reason_label.setVisible(bool(texts))
         self.call_button.setToolTip("\n".join(texts))

@@ -11,7 +11,7 @@ from vpaphone.app.calls import ActiveCall, DialRefusedError
 from vpaphone.app.phone import READY_STATES
 from vpaphone.app.services import AppServices
 from vpaphone.core.calls import CallRecord
-from vpaphone.core.model import CostZone, Destination, EndReason
+from vpaphone.core.model import CostZone, Destination, EndReason, Task
 from vpaphone.core.rules import Billing
 from vpaphone.sip.engine import CallUpdate, IncomingCall
 from vpaphone.texts.calls import call_end_text, registration_text
@@ -25,6 +25,7 @@ from vpaphone.ui.widgets.countries import HOME_REGION
 from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
 from vpaphone.ui.widgets.incoming import IncomingCallDialog
 from vpaphone.ui.widgets.redial import RedialPrompt
+from vpaphone.ui.widgets.transfer import TransferPanel
 
 
 def dialling_country() -> str:
@@ -54,11 +55,15 @@ class PhonePage(QWidget):
         )
         self.in_call = InCallPanel()
         self.in_call.hide()
+        self.transfer = TransferPanel(
+            self._gate_context(), confirm=confirm, default_country=dialling_country()
+        )
         self.redial_prompt = RedialPrompt(services.tasks)
         layout = QVBoxLayout(self)
         layout.addWidget(self.redial_prompt)
         layout.addWidget(self.dialer)
         layout.addWidget(self.in_call)
+        layout.addWidget(self.transfer)
         layout.addStretch(1)
         self._connect()
         self.keys = CallKeys(
@@ -87,7 +92,8 @@ class PhonePage(QWidget):
         self.in_call.mute_toggled.connect(phone.set_mute)
         self.in_call.hold_toggled.connect(phone.set_hold)
         self.in_call.dtmf.connect(phone.send_dtmf)
-        self.in_call.transfer_requested.connect(phone.transfer)
+        self.in_call.transfer_wanted.connect(self._open_transfer)
+        self.transfer.transfer_requested.connect(self._transfer)
         self.in_call.audio_device_chosen.connect(self._speaker_chosen)
         self.in_call.work_timer_wanted.connect(tasks.start_work)
 
@@ -127,8 +133,9 @@ class PhonePage(QWidget):
 
     # --- the gate and the call ---------------------------------------------------------------
 
-    def _gate_context(self) -> GateContext:
-        task = self._tasks.active_task
+    def _gate_context(self, task: Task | None = None) -> GateContext:
+        """What the gate weighs: `task` (the active one) with its share and the rules."""
+        task = task or self._tasks.active_task
         share = self._tasks.share(task) if task is not None else None
         return GateContext(task, self._session.rules, self._session.zones, share)
 
@@ -180,6 +187,17 @@ class PhonePage(QWidget):
         self._offer_work_timer()
         self._show_call(True)
 
+    def _open_transfer(self) -> None:
+        call = self._phone.call
+        if call is not None:  # gated for the call's own task (an answered call may have another)
+            self.transfer.open(self._gate_context(self._tasks.task(call.task_id)))
+
+    def _transfer(self, destination: Destination, zone: CostZone) -> None:
+        try:
+            self._phone.transfer(destination, zone)
+        except DialRefusedError as exc:
+            self.message.emit(dial_refused_text(exc, self._session.rules))
+
     def _work_changed(self, running: bool) -> None:
         if running:
             self.in_call.work_prompt.hide()
@@ -220,6 +238,7 @@ class PhonePage(QWidget):
     def _call_ended(self, update: CallUpdate) -> None:
         self._close_incoming(update.call_id)
         self.in_call.end_call()
+        self.transfer.hide()
         self._show_call(False)
         self.dialer.reset()  # the next number starts from the default country
         text = call_end_text(update.end_reason, no_common_media=update.no_common_media)

@@ -7,12 +7,11 @@ import enum
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 from vpaphone.core.dialerrors import DialInputError
 from vpaphone.core.model import Destination
 from vpaphone.core.numbers import parse_dial_input
-from vpaphone.texts.dial import dial_error_text
 from vpaphone.ui.widgets import shortcuts
 from vpaphone.ui.widgets.dialpad import Dialpad
 
@@ -39,19 +37,6 @@ class CallPhase(enum.StrEnum):
     ON_HOLD = "on_hold"
 
 
-# Asks for the transfer target: (parent, error of the previous try or "") → text or None.
-AskNumber = Callable[[QWidget, str], str | None]
-
-
-def ask_transfer_number(parent: QWidget, problem: str) -> str | None:
-    label = QCoreApplication.translate("InCallPanel", "Transfer the call to which number?")
-    if problem:
-        label = f"{problem}\n\n{label}"
-    title = QCoreApplication.translate("InCallPanel", "Transfer")
-    text, ok = QInputDialog.getText(parent, title, label)
-    return text if ok else None
-
-
 def format_talk_time(seconds: float) -> str:
     """0:07, 12:34, 1:02:03."""
     whole = int(seconds)
@@ -64,7 +49,7 @@ class InCallPanel(QWidget):
     hangup_clicked = Signal()
     mute_toggled = Signal(bool)
     hold_toggled = Signal(bool)  # True: put on hold, False: resume
-    transfer_requested = Signal(Destination)  # validated
+    transfer_wanted = Signal()  # "Transfer…": the phone page asks whom to (ui.widgets.transfer)
     dtmf = Signal(str)
     work_timer_wanted = Signal()  # "Start the work timer" for the call's task
     audio_device_chosen = Signal(str)  # device id
@@ -74,13 +59,11 @@ class InCallPanel(QWidget):
         *,
         country: str = "DE",
         feedback: Callable[[str], None] | None = None,
-        ask_number: AskNumber = ask_transfer_number,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._country = country
-        self._ask_number = ask_number
         self._clock = clock
         self._answered_at: float | None = None
         self._phase = CallPhase.CALLING
@@ -94,7 +77,7 @@ class InCallPanel(QWidget):
         self.mute_button.toggled.connect(self.mute_toggled)
         self.mute_button.toggled.connect(self._show_muted)
         self.hold_button.toggled.connect(self._hold)
-        self.transfer_button.clicked.connect(self.ask_transfer)
+        self.transfer_button.clicked.connect(self.transfer_wanted)
         self.keypad_button.toggled.connect(self.dialpad.setVisible)
         self.hangup_button.clicked.connect(self.hangup_clicked)
         self.work_prompt.clicked.connect(self.work_prompt.hide)
@@ -272,23 +255,6 @@ class InCallPanel(QWidget):
         return 0.0 if self._answered_at is None else max(0.0, self._clock() - self._answered_at)
 
     # --- user actions -------------------------------------------------------------------------
-
-    def ask_transfer(self) -> None:
-        """Ask for the target until it is a valid number or the user cancels."""
-        problem = ""
-        while True:
-            text = self._ask_number(self, problem)
-            if text is None:
-                return
-            try:
-                destination = parse_dial_input(text, self._country)
-            except DialInputError as error:
-                problem = dial_error_text(error)
-                if error.suggestion:
-                    problem += " " + self.tr("Did you mean %1?").replace("%1", error.suggestion)
-                continue
-            self.transfer_requested.emit(destination)
-            return
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         text = event.text()
