@@ -170,10 +170,6 @@
         <source>No active task: pick the customer task you are working on first.</source>
         <translation>Keine aktive Aufgabe: Wähle zuerst die Kundenaufgabe, an der du arbeitest.</translation>
     </message>
-    <message>
-        <source>Call…</source>
-        <translation>Anrufen…</translation>
-    </message>
 </context>
 <context>
     <name>Dialpad</name>
@@ -413,14 +409,6 @@
 <context>
     <name>InCallPanel</name>
     <message>
-        <source>Transfer the call to which number?</source>
-        <translation>An welche Nummer soll das Gespräch übergeben werden?</translation>
-    </message>
-    <message>
-        <source>Transfer</source>
-        <translation>Übergeben</translation>
-    </message>
-    <message>
         <source>Remote number</source>
         <translation>Gegenstelle</translation>
     </message>
@@ -515,10 +503,6 @@
     <message>
         <source>Work timer off: start it for “%1”</source>
         <translation>Arbeitszeit-Uhr aus: für „%1“ starten</translation>
-    </message>
-    <message>
-        <source>Did you mean %1?</source>
-        <translation>Meintest du %1?</translation>
     </message>
     <message>
         <source>Unmute</source>
@@ -644,6 +628,14 @@
     <message>
         <source>Dial a &amp;number</source>
         <translation>&amp;Nummer wählen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Compact window</source>
+        <translation>&amp;Kompaktes Fenster</translation>
     </message>
     <message>
         <source>Not signed in</source>
@@ -1463,6 +1455,29 @@
     <message>
         <source>Tell the admin team you phone over our system</source>
         <translation>Admin-Team informieren, dass du über unsere Anlage telefonierst</translation>
+    </message>
+</context>
+<context>
+    <name>TransferPanel</name>
+    <message>
+        <source>Transfer the call to:</source>
+        <translation>Das Gespräch übergeben an:</translation>
+    </message>
+    <message>
+        <source>Transfer now</source>
+        <translation>Jetzt übergeben</translation>
+    </message>
+    <message>
+        <source>Talk to them first</source>
+        <translation>Erst selbst sprechen</translation>
+    </message>
+    <message>
+        <source>Call them while the caller waits on hold; then hand the call over</source>
+        <translation>Zuerst anrufen, während der Anrufer in der Warteschleife wartet; dann übergeben</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
