@@ -12,8 +12,10 @@ first frame (`Shell.load`), while the VPA starts typing.
 from __future__ import annotations
 
 import contextlib
+import logging
 import signal
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
@@ -21,11 +23,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from vpaphone import APP_DISPLAY_NAME, APP_NAME, paths
+from vpaphone.hardening import harden_process, make_private
 from vpaphone.logsetup import configure_logging
 from vpaphone.ui.display import EXIT_NO_DISPLAY, display_problem
 from vpaphone.ui.i18n import install_translations
 from vpaphone.ui.mainwindow import MainWindow
-from vpaphone.ui.single import InstanceServer, send_to_running, server_name
+from vpaphone.ui.single import InstanceServer, instance_address, send_to_running
 from vpaphone.ui.tray import Tray
 
 if TYPE_CHECKING:
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from vpaphone.app.services import AppServices
 
 EXIT_DEMO_FAILED = 1
+log = logging.getLogger(__name__)
 
 
 def run_app(source: BackendSource, number: str | None = None) -> int:
@@ -40,13 +44,17 @@ def run_app(source: BackendSource, number: str | None = None) -> int:
     if problem is not None:
         print(problem, file=sys.stderr)
         return EXIT_NO_DISPLAY
+    harden_process()  # before anything is written or any secret is in memory
+    for folder in (paths.data_dir(), paths.config_dir(), paths.log_dir()):
+        make_private(folder)  # also what older versions left readable to others
     configure_logging()
     app = _application()
-    name = server_name(source.data_dir)
-    if send_to_running(name, f"dial {number}" if number else "show"):
+    make_private(Path(QSettings().fileName()).parent)
+    address = instance_address(source.data_dir)
+    if send_to_running(address, f"dial {number}" if number else "show"):
         print("vpaphone is already running: handed over to it.")
         return 0
-    instance = InstanceServer(name)
+    instance = InstanceServer(address)
     instance.listen()
     shell = Shell(QSettings())
     instance.show_requested.connect(shell.window.bring_to_front)
@@ -111,7 +119,10 @@ class Shell:
         QTimer.singleShot(0, lambda: self.load(source))
 
     def load(self, source: BackendSource) -> None:
-        from vpaphone.app.services import AppServices  # noqa: PLC0415 - after the first frame
+        from vpaphone.app.services import (  # noqa: PLC0415 - after the first frame
+            AppServices,
+            DataFolderError,
+        )
         from vpaphone.ui.settings import close_to_tray_wanted  # noqa: PLC0415
 
         try:
@@ -126,7 +137,12 @@ class Shell:
             print(f"Demo my-vpa at {backend.server_label}: sign in with {user} / {password}")
             sys.stdout.flush()
         self._add_tray()
-        self.services = AppServices(backend, self.settings)
+        try:
+            self.services = AppServices(backend, self.settings)
+        except DataFolderError as exc:  # the window says what is wrong where, and what to do
+            log.error("the local data cannot be used (%s): %s", exc.problem.value, exc)
+            self.window.show_data_problem(backend, exc)
+            return
         self.window.attach(self.services)
         self.window.close_to_tray = self.window.tray_available and close_to_tray_wanted(
             self.settings

@@ -28,6 +28,7 @@ from vpaphone.ui.tray import TrayState
 from vpaphone.ui.widgets.history import HistoryView
 from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
 from vpaphone.ui.widgets.incoming import IncomingCallDialog
+from vpaphone.ui.widgets.plain import plain
 
 CENTRAL_DISPLAY = "+49 221 82829-980"  # as my-vpa writes its central number
 
@@ -63,6 +64,7 @@ class MainPage(QWidget):
         self.caller_id = QLabel()
         self.caller_id.setAccessibleName(self.tr("Caller ID"))
         self.user_label = QLabel()
+        plain(self.user_label, self.caller_id)  # names from my-vpa: never markup
         self.audio_problems = QLabel()
         self.audio_problems.setWordWrap(True)
         self.audio_problems.setStyleSheet("color: #8a4b00;")

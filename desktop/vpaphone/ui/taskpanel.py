@@ -20,6 +20,7 @@ from vpaphone.core.formatting import format_duration, format_factor
 from vpaphone.core.model import Task
 from vpaphone.core.rules import Billing
 from vpaphone.ui.gauge import ShareGauge, percent_text
+from vpaphone.ui.widgets.plain import plain
 from vpaphone.ui.widgets.uilang import ui_language
 
 
@@ -51,6 +52,7 @@ class TaskPanel(QGroupBox):
         self.gauge = ShareGauge()
         self.share_text = QLabel()
         self.share_text.setWordWrap(True)
+        plain(self.customer, self.area, self.share_text)  # names and labels from my-vpa
         self.work_button = QPushButton()
         self.work_button.setCheckable(True)
         self.work_clock = QLabel("0:00:00")

@@ -31,6 +31,7 @@ from vpaphone.core.rules import Billing, Language
 from vpaphone.core.share import ShareLevel
 from vpaphone.myvpa.models import AdminRequestKind
 from vpaphone.ui.gauge import percent_text
+from vpaphone.ui.widgets.plain import plain
 from vpaphone.ui.widgets.uilang import ui_language
 
 
@@ -168,6 +169,7 @@ class ThresholdBanner(QFrame):
         self.setObjectName("thresholdBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.text = QLabel()
+        plain(self.text)  # the task's title comes from my-vpa
         self.text.setWordWrap(True)
         self.text.setAccessibleName(self.tr("Phone share warning"))
         self.video_hint = QLabel(
