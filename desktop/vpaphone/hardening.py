@@ -57,8 +57,11 @@ def make_private(folder: Path) -> None:
     """Create `folder` (0700), or tighten it and everything in it: folders 0700, files 0600.
 
     Only what this user owns is changed; symbolic links are neither followed nor changed.
+    On Windows the per-user profile's ACLs do this; mode bits mean nothing there.
     """
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if sys.platform == "win32":
+        return
     for root, dirs, files in os.walk(folder, followlinks=False):
         _tighten(Path(root), 0o700)
         for name in files:

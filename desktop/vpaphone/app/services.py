@@ -86,7 +86,9 @@ class AppServices(QObject):
             raise DataFolderError(exc) from exc
         self.records = RecordKeeper(self.store.calls, journal, parent=self)
         self.net = NetWorker(self._open_context, self)
-        self.session = SessionService(backend, settings, self.net, self)
+        self.session = SessionService(
+            backend, settings, self.net, unsaved=lambda: self.records.unsaved, parent=self
+        )
         self.work = WorkTimer(self.store.work, self)
         self.tasks = TaskService(self.session, self.store, self.work, settings, self)
         self.phone = PhoneService(

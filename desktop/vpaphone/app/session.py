@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -65,12 +66,19 @@ class SessionService(QObject):
     notice = Signal(Notice)
 
     def __init__(
-        self, backend: Backend, settings: QSettings, net: NetWorker, parent: QObject | None = None
+        self,
+        backend: Backend,
+        settings: QSettings,
+        net: NetWorker,
+        *,
+        unsaved: Callable[[], int] = lambda: 0,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.backend = backend
         self._settings = settings
         self._net = net
+        self._unsaved = unsaved  # call records not in the database yet (disk full): not lost
         self.snapshot: Snapshot | None = None
         self.keychain_problem: KeychainProblem | None = None
         self.rules = RuleData.default()
@@ -145,12 +153,11 @@ class SessionService(QObject):
         self._net.submit(jobs.upload_before_sign_out, self._checked, self._check_failed)
 
     def _checked(self, unconfirmed: jobs.Unconfirmed) -> None:
-        if unconfirmed.count == 0:
+        count = unconfirmed.count + self._unsaved()
+        if count == 0:
             self.finish_sign_out()
             return
-        self.sign_out_blocked.emit(
-            SignOutBlocked(unconfirmed.count, unconfirmed.refused, unconfirmed.error)
-        )
+        self.sign_out_blocked.emit(SignOutBlocked(count, unconfirmed.refused, unconfirmed.error))
 
     def _check_failed(self, exc: Exception) -> None:  # the local database: say so, let them pick
         self.sign_out_blocked.emit(SignOutBlocked(0, 0, exc))

@@ -49,7 +49,9 @@ def run_app(source: BackendSource, number: str | None = None) -> int:
         make_private(folder)  # also what older versions left readable to others
     configure_logging()
     app = _application()
-    make_private(Path(QSettings().fileName()).parent)
+    settings_dir = Path(QSettings().fileName()).parent  # Linux: ~/.config/my-vpa
+    if settings_dir.name == app.organizationName():  # a folder of ours (not macOS' Preferences)
+        make_private(settings_dir)
     address = instance_address(source.data_dir)
     if send_to_running(address, f"dial {number}" if number else "show"):
         print("vpaphone is already running: handed over to it.")

@@ -96,6 +96,8 @@ class InstanceServer(QObject):
         self.address = address
         self.refused = 0  # connections of other users, dropped unheard
         self._server = QLocalServer(self)
+        if sys.platform == "win32":  # a named pipe: Qt restricts it to this user
+            self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
 
     def listen(self) -> bool:
