@@ -137,6 +137,53 @@
     </message>
 </context>
 <context>
+    <name>DataProblem</name>
+    <message>
+        <source>The softphone&apos;s database %1 is damaged. Close the softphone, move the file into another folder (support can recover the call records in it), then start the softphone again: it creates a new database.</source>
+        <translation>Die Datenbank des Softphones %1 ist beschädigt. Schließe das Softphone, verschiebe die Datei in einen anderen Ordner (der Support kann die Anrufeinträge darin wiederherstellen) und starte das Softphone neu: Es legt eine neue Datenbank an.</translation>
+    </message>
+    <message>
+        <source>%1 is not a database of this softphone. Move the file into another folder, then start the softphone again.</source>
+        <translation>%1 ist keine Datenbank dieses Softphones. Verschiebe die Datei in einen anderen Ordner und starte das Softphone neu.</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version of the softphone. Ask IT to install that version again; this version leaves the file untouched.</source>
+        <translation>Die Datenbank %1 stammt von einer neueren Version des Softphones. Bitte die IT, diese Version wieder zu installieren; diese Version lässt die Datei unverändert.</translation>
+    </message>
+    <message>
+        <source>The database %1 is locked by another program. Close other copies of the softphone, then start it again.</source>
+        <translation>Die Datenbank %1 ist von einem anderen Programm gesperrt. Schließe andere laufende Softphones und starte dieses dann neu.</translation>
+    </message>
+    <message>
+        <source>The softphone cannot write to its data folder %1 (read-only, or no permission). Ask IT to make the folder writable for you, then start the softphone again.</source>
+        <translation>Das Softphone kann nicht in seinen Datenordner %1 schreiben (schreibgeschützt oder keine Berechtigung). Bitte die IT, den Ordner für dich beschreibbar zu machen, und starte das Softphone dann neu.</translation>
+    </message>
+    <message>
+        <source>The disk holding the softphone&apos;s data folder %1 is full. Free some space (or ask IT to), then start the softphone again.</source>
+        <translation>Der Datenträger mit dem Datenordner des Softphones %1 ist voll. Schaffe Platz (oder bitte die IT darum) und starte das Softphone dann neu.</translation>
+    </message>
+    <message>
+        <source>The softphone cannot use its data folder %1. Ask IT to check the folder and the disk, then start the softphone again.</source>
+        <translation>Das Softphone kann seinen Datenordner %1 nicht verwenden. Bitte die IT, Ordner und Datenträger zu prüfen, und starte das Softphone dann neu.</translation>
+    </message>
+    <message>
+        <source>Until then you cannot sign in: no call may go unrecorded.</source>
+        <translation>Bis dahin kannst du dich nicht anmelden: Kein Anruf darf unerfasst bleiben.</translation>
+    </message>
+    <message>
+        <source>the disk is full.</source>
+        <translation>der Datenträger ist voll.</translation>
+    </message>
+    <message>
+        <source>the data folder cannot be written.</source>
+        <translation>in den Datenordner kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>the database cannot be used.</source>
+        <translation>die Datenbank kann nicht verwendet werden.</translation>
+    </message>
+</context>
+<context>
     <name>DialerWidget</name>
     <message>
         <source>Call anyway?</source>
@@ -642,25 +689,6 @@
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <source>Hang up before signing out.</source>
-        <translation>Bitte vor dem Abmelden auflegen.</translation>
-    </message>
-    <message>
-        <source>Sign out? Your tasks and call history are removed from this computer.</source>
-        <translation>Abmelden? Deine Aufgaben und die Anrufliste werden von diesem Computer entfernt.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) not yet uploaded will be sent first if my-vpa can be reached.</source>
-        <translation>
-            <numerusform>%n noch nicht hochgeladener Eintrag wird zuerst gesendet, wenn my-vpa erreichbar ist.</numerusform>
-            <numerusform>%n noch nicht hochgeladene Einträge werden zuerst gesendet, wenn my-vpa erreichbar ist.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>Abmelden</translation>
-    </message>
-    <message>
         <source>The new language is used from the next start of the softphone.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start des Softphones.</translation>
     </message>
@@ -733,6 +761,50 @@
     <message>
         <source>The phone could not do this: %1</source>
         <translation>Das Telefon konnte das nicht ausführen: %1</translation>
+    </message>
+    <message>
+        <source>my-vpa is unreachable right now.</source>
+        <translation>my-vpa ist gerade nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>my-vpa did not answer in time.</source>
+        <translation>my-vpa hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to my-vpa was refused: %1 Please tell IT.</source>
+        <translation>Die Verbindung zu my-vpa wurde abgelehnt: %1 Bitte gib der IT Bescheid.</translation>
+    </message>
+    <message>
+        <source>my-vpa sent an answer the softphone cannot use.</source>
+        <translation>my-vpa hat eine Antwort geschickt, mit der das Softphone nichts anfangen kann.</translation>
+    </message>
+    <message>
+        <source>Your my-vpa session has ended: please sign in again.</source>
+        <translation>Deine my-vpa-Sitzung ist beendet: Bitte melde dich neu an.</translation>
+    </message>
+    <message>
+        <source>Records waiting to be uploaded: %1.</source>
+        <translation>Einträge, die auf das Hochladen warten: %1.</translation>
+    </message>
+    <message>
+        <source>my-vpa did not accept records: %1. They stay on this computer and are offered again at your next sign-in.</source>
+        <translation>my-vpa hat Einträge nicht angenommen: %1. Die Einträge bleiben auf diesem Computer und werden bei deiner nächsten Anmeldung erneut angeboten.</translation>
+    </message>
+    <message>
+        <source>Call records could not be saved: %1 The call goes on; the records are kept and saved as soon as possible (waiting: %2).</source>
+        <translation>Anrufeinträge konnten nicht gespeichert werden: %1 Der Anruf läuft weiter; die Einträge werden aufbewahrt und gespeichert, sobald es geht (wartend: %2).</translation>
+    </message>
+    <message>
+        <source>The waiting call records are saved now: %1.</source>
+        <translation>Die wartenden Anrufeinträge sind jetzt gespeichert: %1.</translation>
+    </message>
+    <message>
+        <source>The softphone could not save data: %1</source>
+        <translation>Das Softphone konnte Daten nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>Signed out. Records my-vpa has not confirmed stay on this computer until your next sign-in: %1.</source>
+        <translation>Abgemeldet. Einträge, die my-vpa noch nicht bestätigt hat, bleiben bis zu deiner nächsten Anmeldung auf diesem Computer: %1.</translation>
     </message>
     <message>
         <source>The phone is not ready: sign in first.</source>
@@ -821,6 +893,46 @@
     <message>
         <source>Expected phone time:</source>
         <translation>Erwartete Telefonzeit:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordStatus</name>
+    <message>
+        <source>the task is not active on my-vpa</source>
+        <translation>die Aufgabe ist in my-vpa nicht aktiv</translation>
+    </message>
+    <message>
+        <source>my-vpa found the record invalid</source>
+        <translation>my-vpa hält den Eintrag für ungültig</translation>
+    </message>
+    <message>
+        <source>my-vpa&apos;s reason: %1</source>
+        <translation>Grund von my-vpa: %1</translation>
+    </message>
+    <message>
+        <source>Records not yet with my-vpa</source>
+        <translation>Einträge, die my-vpa noch nicht hat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call record(s) not saved yet</source>
+        <translation>
+            <numerusform>%n Anrufeintrag noch nicht gespeichert</numerusform>
+            <numerusform>%n Anrufeinträge noch nicht gespeichert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) not accepted by my-vpa</source>
+        <translation>
+            <numerusform>%n Eintrag von my-vpa nicht angenommen</numerusform>
+            <numerusform>%n Einträge von my-vpa nicht angenommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting for upload</source>
+        <translation>
+            <numerusform>%n Eintrag wartet auf das Hochladen</numerusform>
+            <numerusform>%n Einträge warten auf das Hochladen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -974,6 +1086,14 @@
         <translation>Dein my-vpa-Konto ist gesperrt. Bitte wende dich an das Admin-Team.</translation>
     </message>
     <message>
+        <source>my-vpa (%1) refused a secure connection: %2 This is not a problem of your internet connection; please tell IT.</source>
+        <translation>my-vpa (%1) hat eine sichere Verbindung abgelehnt: %2 Das liegt nicht an deiner Internetverbindung; bitte gib der IT Bescheid.</translation>
+    </message>
+    <message>
+        <source>my-vpa (%1) did not answer in time. Please try again later.</source>
+        <translation>my-vpa (%1) hat nicht rechtzeitig geantwortet. Bitte versuche es später noch einmal.</translation>
+    </message>
+    <message>
         <source>my-vpa cannot be reached and no recent data is stored on this computer. Check your internet connection and try again.</source>
         <translation>my-vpa ist nicht erreichbar und auf diesem Computer sind keine aktuellen Daten gespeichert. Prüf deine Internetverbindung und versuch es noch einmal.</translation>
     </message>
@@ -998,12 +1118,88 @@
         <translation>Der Schlüsselbund des Systems kann nicht verwendet werden, daher kann nichts gespeichert werden: Du wirst bei jedem Start nach deinem my-vpa-Passwort gefragt.</translation>
     </message>
     <message>
+        <source>the server&apos;s certificate is not trusted on this computer.</source>
+        <translation>diesem Computer ist das Zertifikat des Servers nicht vertrauenswürdig.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is for another server name.</source>
+        <translation>das Zertifikat des Servers gilt für einen anderen Servernamen.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate has expired.</source>
+        <translation>das Zertifikat des Servers ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not valid yet (check this computer&apos;s date and time).</source>
+        <translation>das Zertifikat des Servers ist noch nicht gültig (prüfe Datum und Uhrzeit dieses Computers).</translation>
+    </message>
+    <message>
+        <source>no secure connection could be agreed with the server.</source>
+        <translation>mit dem Server ließ sich keine sichere Verbindung aushandeln.</translation>
+    </message>
+    <message>
         <source>Enter your my-vpa user name.</source>
         <translation>Gib deinen my-vpa-Benutzernamen ein.</translation>
     </message>
     <message>
         <source>Enter your my-vpa password.</source>
         <translation>Gib dein my-vpa-Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutFlow</name>
+    <message>
+        <source>Hang up before signing out.</source>
+        <translation>Bitte vor dem Abmelden auflegen.</translation>
+    </message>
+    <message>
+        <source>Sign out? Your tasks and call history are removed from this computer.</source>
+        <translation>Abmelden? Deine Aufgaben und die Anrufliste werden von diesem Computer entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) my-vpa has not confirmed yet are uploaded first; none is deleted.</source>
+        <translation>
+            <numerusform>%n Eintrag, den my-vpa noch nicht bestätigt hat, wird zuerst hochgeladen; nichts wird gelöscht.</numerusform>
+            <numerusform>%n Einträge, die my-vpa noch nicht bestätigt hat, werden zuerst hochgeladen; nichts wird gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) are not confirmed by my-vpa yet.</source>
+        <translation>
+            <numerusform>%n Eintrag ist von my-vpa noch nicht bestätigt.</numerusform>
+            <numerusform>%n Einträge sind von my-vpa noch nicht bestätigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is not known whether my-vpa has all your records.</source>
+        <translation>Es ist nicht bekannt, ob my-vpa alle deine Einträge hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>my-vpa did not accept %n of them.</source>
+        <translation>
+            <numerusform>my-vpa hat %n davon nicht angenommen.</numerusform>
+            <numerusform>my-vpa hat %n davon nicht angenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign out anyway: they stay on this computer (nothing else of yours) and are uploaded when you sign in again as %1. Stay signed in: the softphone keeps trying.</source>
+        <translation>Trotzdem abmelden: Die Einträge bleiben auf diesem Computer (sonst nichts von dir) und werden hochgeladen, wenn du dich wieder als %1 anmeldest. Angemeldet bleiben: Das Softphone versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>Records not uploaded</source>
+        <translation>Einträge nicht hochgeladen</translation>
+    </message>
+    <message>
+        <source>Keep them and sign out</source>
+        <translation>Behalten und abmelden</translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
+        <translation>Angemeldet bleiben</translation>
     </message>
 </context>
 <context>

@@ -68,13 +68,15 @@ def main(mode: str) -> int:
         from vpaphone.logsetup import configure_logging
         from vpaphone.ui.app import Shell, _application
         from vpaphone.ui.display import display_problem
-        from vpaphone.ui.single import InstanceServer, send_to_running, server_name
+        from vpaphone.ui.single import InstanceServer, instance_address, send_to_running
 
         assert display_problem() is None
         configure_logging()  # into the bench's private XDG_STATE_HOME
         app = _application()
         source = ConfiguredSource()
-        name = server_name(source.data_dir) + "-bench"
+        address = instance_address(source.data_dir)
+        assert address is not None
+        name = address + "-bench"
         assert not send_to_running(name, "show")  # as run_app: is one running already?
         instance = InstanceServer(name)
         instance.listen()

@@ -17,7 +17,7 @@ import pytest
 
 from tests.e2e.conftest import App
 from vpaphone import paths
-from vpaphone.ui.single import InstanceServer, server_name
+from vpaphone.ui.single import InstanceServer, instance_address
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -79,7 +79,7 @@ def test_vpaphone_dial_fills_the_number_into_the_running_window(app: App) -> Non
     """`vpaphone dial tel:…` (what a clicked link runs) reaches the running instance."""
     app.sign_in()
     app.signed_in()
-    server = InstanceServer(server_name(paths.data_dir()))
+    server = InstanceServer(instance_address(paths.data_dir()))
     assert server.listen()
     server.dial_requested.connect(app.window.fill_number)
     try:

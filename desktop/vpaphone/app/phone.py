@@ -16,11 +16,11 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from vpaphone.app.calls import ActiveCall, DialRefusedError, RefusalKind
 from vpaphone.app.network import NetworkWatcher
-from vpaphone.app.notices import Notice, NoticeKind
+from vpaphone.app.notices import Notice, NoticeKind, storage_notice
 from vpaphone.app.session import SessionService
 from vpaphone.app.settings_keys import sales_notice_key
 from vpaphone.app.tasks import TaskService
-from vpaphone.core.calls import CallRecord, new_call_id
+from vpaphone.core.calls import CallLog, CallRecord, new_call_id
 from vpaphone.core.gate import GateResult, evaluate_call
 from vpaphone.core.model import (
     CallDirection,
@@ -42,6 +42,7 @@ from vpaphone.sip.engine import (
 )
 from vpaphone.sip.reasons import RegistrationState
 from vpaphone.store.calls import CallStore
+from vpaphone.store.errors import StoreError
 
 if TYPE_CHECKING:  # Qt Multimedia loads only when the phone starts (sign-in): a faster start
     from vpaphone.audio.bridge import CallAudioBridge
@@ -87,13 +88,16 @@ class PhoneService(QObject):
         session: SessionService,
         tasks: TaskService,
         calls: CallStore,
+        call_log: CallLog,
+        *,
         settings: QSettings,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
         self._tasks = tasks
-        self._calls = calls
+        self._calls = calls  # what the phone reads (history of a task, attribution)
+        self._call_log = call_log  # where the engine writes (never fails: see app.records)
         self._settings = settings
         self.engine: SipEngine | None = None
         self.call: ActiveCall | None = None
@@ -119,7 +123,7 @@ class PhoneService(QObject):
             self._bridge = CallAudioBridge(choice, self)
         if self._tones is None:
             self._tones = CallTones(TonePlayer(choice, self), self)
-        engine = SipEngine(self._calls, media_handler=self._bridge, parent=self)
+        engine = SipEngine(self._call_log, media_handler=self._bridge, parent=self)
         engine.registration_changed.connect(self.registration_changed)
         engine.call_changed.connect(self._tones.on_call_changed)
         engine.call_changed.connect(self._on_call_changed)
@@ -213,10 +217,7 @@ class PhoneService(QObject):
             ended_at=now,
             end_reason=EndReason.BLOCKED,
         )
-        try:
-            self._calls.call_started(record)
-        except Exception:  # the refusal itself must still reach the VPA
-            log.exception("could not record a blocked attempt")
+        self._call_log.call_started(record)  # never raises: see app.records
         self.history_changed.emit()
 
     def _sales_notice_wanted(self, task: Task) -> bool:
@@ -269,6 +270,9 @@ class PhoneService(QObject):
                 self._calls.assign_task(call_id, task_id)
             except ValueError:
                 log.warning("could not attribute incoming call %s to its task", call_id)
+            except StoreError as exc:  # the call is taken anyway; the VPA learns why
+                log.warning("could not attribute incoming call %s: %s", call_id, exc.problem)
+                self.notice.emit(storage_notice(NoticeKind.DATA_NOT_SAVED, exc))
             self._answered_for[call_id] = task_id
         self.engine.answer(call_id)
 

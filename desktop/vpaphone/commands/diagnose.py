@@ -1,9 +1,11 @@
 """`vpaphone diagnose`: what a support person needs to know about this machine, as sections.
 
 Each section is built by one function in SECTIONS; a failing section shows its error and the
-others still run. Add a section by appending (title, builder) to SECTIONS. Nothing secret and no
-phone number may appear in the output. Heavy imports (Qt, pjsua2) happen inside the section
-functions ("lazy"): the CLI imports this module just to build its parser.
+others still run. A section whose check finds a problem raises SectionFailed with its lines;
+diagnose then exits 1 (IT scripts rely on it). Add a section by appending (title, builder) to
+SECTIONS. Nothing secret and no phone number may appear in the output. Heavy imports (Qt,
+pjsua2) happen inside the section functions ("lazy"): the CLI imports this module just to
+build its parser.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 
 from vpaphone import __version__
 from vpaphone.commands import diagnose_checks as checks
+from vpaphone.commands import diagnose_data
 
 Lines = list[tuple[str, str]]
 
@@ -28,6 +31,14 @@ class Section:
     title: str
     lines: Lines
     failed: bool = False
+
+
+class SectionFailed(Exception):  # noqa: N818 - a section's verdict, not an error of the probe
+    """A section that ran and found a problem: its lines are shown, and diagnose exits 1."""
+
+    def __init__(self, lines: Lines) -> None:
+        super().__init__(lines)
+        self.lines = lines
 
 
 def versions_section() -> Lines:
@@ -67,6 +78,7 @@ SECTIONS: list[tuple[str, Callable[[], Lines]]] = [
     ("Configuration", checks.configuration_section),
     ("Keychain", checks.keychain_section),
     ("Reachability", checks.reachability_section),
+    ("Local data", diagnose_data.local_data_section),
     ("Audio devices", audio_devices_section),
     ("Audio engine", audio_engine_section),
 ]
@@ -77,6 +89,8 @@ def collect() -> list[Section]:
     for title, build in SECTIONS:
         try:
             sections.append(Section(title, build()))
+        except SectionFailed as failed:
+            sections.append(Section(title, failed.lines, True))
         except Exception as exc:  # one broken probe must not hide the others
             sections.append(Section(title, [("error", f"{type(exc).__name__}: {exc}")], True))
     return sections

@@ -17,7 +17,8 @@ log = logging.getLogger(__name__)
 class PersonalData(Protocol):
     """The local store's personal data (tasks, call history), wiped at sign-out."""
 
-    def clear_personal_data(self) -> None: ...
+    def clear_personal_data(self) -> int:
+        """Wipe it, but for records my-vpa has not confirmed; returns how many stayed."""
 
 
 class Account:
@@ -85,15 +86,21 @@ class Account:
                 f"{cause.message} No recent my-vpa data is stored on this computer, "
                 "so the softphone cannot be used offline.",
                 code="offline_expired",
+                cause=cause,
             ) from None
         log.info("my-vpa unreachable, using data cached at %s", cached.fetched_at)
         self.snapshot = cached
         return cached
 
-    def sign_out(self) -> None:
-        """Ends the session and deletes tokens, remembered secrets and cached personal data."""
+    def sign_out(self) -> int:
+        """Ends the session and deletes tokens, remembered secrets and cached personal data.
+
+        Records my-vpa has not confirmed stay (returns how many): they are uploaded at the same
+        VPA's next sign-in.
+        """
         self.session.sign_out()
         self.cache.clear()
-        if self.personal_data is not None:
-            self.personal_data.clear_personal_data()
         self.snapshot = None
+        if self.personal_data is None:
+            return 0
+        return self.personal_data.clear_personal_data()

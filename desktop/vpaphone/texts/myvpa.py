@@ -10,6 +10,8 @@ from vpaphone.myvpa.errors import (
     OfflineDataExpiredError,
     ServerUnreachableError,
     SignInRequiredError,
+    TlsError,
+    TlsProblem,
 )
 from vpaphone.texts.translate import fill, translate
 
@@ -23,6 +25,24 @@ def sign_in_failure_text(exc: BaseException, server: str) -> str:
     if isinstance(exc, AccountLockedError):
         return translate(
             "SignInPage", "Your my-vpa account is locked. Please contact the admin team."
+        )
+    cause = exc.cause if isinstance(exc, OfflineDataExpiredError) else None
+    if cause is not None and (isinstance(cause, TlsError) or cause.code == "deadline"):
+        return sign_in_failure_text(cause, server)  # not "check your internet connection"
+    if isinstance(exc, TlsError):
+        return fill(
+            translate(
+                "SignInPage",
+                "my-vpa (%1) refused a secure connection: %2 This is not a problem of your "
+                "internet connection; please tell IT.",
+            ),
+            server,
+            tls_problem_text(exc.problem),
+        )
+    if isinstance(exc, ServerUnreachableError) and exc.code == "deadline":
+        return fill(
+            translate("SignInPage", "my-vpa (%1) did not answer in time. Please try again later."),
+            server,
         )
     if isinstance(exc, OfflineDataExpiredError):
         return translate(
@@ -68,3 +88,28 @@ def keychain_problem_text(problem: KeychainProblem) -> str:
         "The system keychain cannot be used, so nothing can be remembered: "
         "you will be asked for your my-vpa password at every start.",
     )
+
+
+def tls_problem_text(problem: TlsProblem | None) -> str:
+    """Why the TLS connection to my-vpa was refused, as a sentence ending in a full stop."""
+    if problem is TlsProblem.UNTRUSTED:
+        return translate("SignInPage", "the server's certificate is not trusted on this computer.")
+    if problem is TlsProblem.HOSTNAME_MISMATCH:
+        return translate("SignInPage", "the server's certificate is for another server name.")
+    if problem is TlsProblem.EXPIRED:
+        return translate("SignInPage", "the server's certificate has expired.")
+    if problem is TlsProblem.NOT_YET_VALID:
+        return translate(
+            "SignInPage",
+            "the server's certificate is not valid yet (check this computer's date and time).",
+        )
+    return translate("SignInPage", "no secure connection could be agreed with the server.")
+
+
+def refusal_text(code: str) -> str:
+    """my-vpa's reason for not accepting a record (an upload problem code)."""
+    if code == "unknown_task":
+        return translate("RecordStatus", "the task is not active on my-vpa")
+    if code == "invalid_record":
+        return translate("RecordStatus", "my-vpa found the record invalid")
+    return fill(translate("RecordStatus", "my-vpa's reason: %1"), code)

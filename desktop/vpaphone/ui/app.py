@@ -12,6 +12,7 @@ first frame (`Shell.load`), while the VPA starts typing.
 from __future__ import annotations
 
 import contextlib
+import logging
 import signal
 import socket
 import sys
@@ -24,11 +25,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from vpaphone import APP_DISPLAY_NAME, APP_NAME, paths
+from vpaphone.hardening import harden_process, make_private
 from vpaphone.logsetup import configure_logging
 from vpaphone.ui.display import EXIT_NO_DISPLAY, display_problem
 from vpaphone.ui.i18n import install_translations
 from vpaphone.ui.mainwindow import MainWindow
-from vpaphone.ui.single import InstanceServer, send_to_running, server_name
+from vpaphone.ui.single import InstanceServer, instance_address, send_to_running
 from vpaphone.ui.tray import Tray
 
 if TYPE_CHECKING:
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
 EXIT_DEMO_FAILED = 1
 _SIGNAL_SOCKETS: list[socket.socket] = []
+log = logging.getLogger(__name__)
 
 
 def run_app(
@@ -48,14 +51,20 @@ def run_app(
     if problem is not None:
         print(problem, file=sys.stderr)
         return EXIT_NO_DISPLAY
+    harden_process()  # before anything is written or any secret is in memory
+    for folder in (paths.data_dir(), paths.config_dir(), paths.log_dir()):
+        make_private(folder)  # also what older versions left readable to others
     configure_logging()
     app = _application()
-    name = server_name(source.data_dir)
+    settings_dir = Path(QSettings().fileName()).parent  # Linux: ~/.config/my-vpa
+    if settings_dir.name == app.organizationName():  # a folder of ours (not macOS' Preferences)
+        make_private(settings_dir)
+    address = instance_address(source.data_dir)
     request = f"dial {number}" if number else "show"
-    if any(send_to_running(server_name(d), request) for d in (source.data_dir, *handover)):
+    if any(send_to_running(instance_address(d), request) for d in (source.data_dir, *handover)):
         print("vpaphone is already running: handed over to it.")
         return 0
-    instance = InstanceServer(name)
+    instance = InstanceServer(address)
     instance.listen()
     shell = Shell(QSettings())
     instance.show_requested.connect(shell.window.bring_to_front)
@@ -134,7 +143,10 @@ class Shell:
         QTimer.singleShot(0, lambda: self.load(source))
 
     def load(self, source: BackendSource) -> None:
-        from vpaphone.app.services import AppServices  # noqa: PLC0415 - after the first frame
+        from vpaphone.app.services import (  # noqa: PLC0415 - after the first frame
+            AppServices,
+            DataFolderError,
+        )
         from vpaphone.ui.settings import close_to_tray_wanted  # noqa: PLC0415
 
         try:
@@ -149,7 +161,12 @@ class Shell:
             print(f"Demo my-vpa at {backend.server_label}: sign in with {user} / {password}")
             sys.stdout.flush()
         self._add_tray()
-        self.services = AppServices(backend, self.settings)
+        try:
+            self.services = AppServices(backend, self.settings)
+        except DataFolderError as exc:  # the window says what is wrong where, and what to do
+            log.error("the local data cannot be used (%s): %s", exc.problem.value, exc)
+            self.window.show_data_problem(backend, exc)
+            return
         self.window.attach(self.services)
         self.window.close_to_tray = self.window.tray_available and close_to_tray_wanted(
             self.settings

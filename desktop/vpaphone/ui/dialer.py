@@ -27,6 +27,7 @@ from vpaphone.ui.widgets.countries import HOME_REGION
 from vpaphone.ui.widgets.country_picker import CountryPicker
 from vpaphone.ui.widgets.dialpad import Dialpad
 from vpaphone.ui.widgets.number_field import NumberField
+from vpaphone.ui.widgets.plain import plain, plain_box, plain_tooltip
 from vpaphone.ui.widgets.uilang import ui_language
 
 
@@ -46,7 +47,7 @@ Confirm = Callable[[QWidget, str], bool]
 
 def ask_confirmation(parent: QWidget, issue: str) -> bool:
     """A modal question naming the issue; Cancel is the default button."""
-    box = QMessageBox(parent)
+    box = plain_box(QMessageBox(parent))  # gate reasons name provisioned area labels
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("DialerWidget", "Call anyway?"))
     box.setText(issue)
@@ -122,6 +123,7 @@ class DialerWidget(QWidget):
 
     def _make_labels(self) -> None:
         self.reason_label = QLabel(self)
+        plain(self.reason_label)
         self.reason_label.setAccessibleName(self.tr("Why this call is blocked or needs care"))
         self.reason_label.setWordWrap(True)
         self.reason_label.hide()
@@ -253,4 +255,4 @@ class DialerWidget(QWidget):
         self.call_button.setText(f"{action}…" if warned else action)  # … : it asks first
         self.reason_label.setText("\n".join(texts))
         self.reason_label.setVisible(bool(texts))
-        self.call_button.setToolTip("\n".join(texts))
+        self.call_button.setToolTip(plain_tooltip("\n".join(texts)))

@@ -26,6 +26,7 @@ from vpaphone.ui.threshold import ThresholdBanner
 from vpaphone.ui.tray import TrayState
 from vpaphone.ui.widgets.history import HistoryView
 from vpaphone.ui.widgets.monitoring import MonitoringNotice
+from vpaphone.ui.widgets.plain import plain
 
 CENTRAL_DISPLAY = "+49 221 82829-980"  # as my-vpa writes its central number
 
@@ -59,6 +60,7 @@ class MainPage(QWidget):
         self.caller_id = QLabel()
         self.caller_id.setAccessibleName(self.tr("Caller ID"))
         self.user_label = QLabel()
+        plain(self.user_label, self.caller_id)  # names from my-vpa: never markup
         self.audio_problems = QLabel()
         self.audio_problems.setWordWrap(True)
         self.audio_problems.setStyleSheet("color: #8a4b00;")

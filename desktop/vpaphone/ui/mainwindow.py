@@ -27,11 +27,13 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
     from PySide6.QtWidgets import QDialog
 
+    from vpaphone.app.backend import Backend
     from vpaphone.app.notices import Notice
-    from vpaphone.app.services import AppServices
+    from vpaphone.app.services import AppServices, DataFolderError
     from vpaphone.app.session import KeychainState, SignInFailure
     from vpaphone.ui.dialer import Confirm
     from vpaphone.ui.mainpage import MainPage
+    from vpaphone.ui.signout import SignOutFlow
 
 
 COMPACT_SIZE = QSize(380, 640)
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.close_to_tray = False  # set by the app when a tray exists and the user wants it
         self.tray_available = False  # the app says whether a tray icon exists
         self.dialog: QDialog | None = None  # the last non-modal dialog opened (tests look at it)
+        self.signing_out: SignOutFlow | None = None  # its questions (made with the services)
         self._quitting = False
         self._pending_number: str | None = None
         self.setWindowTitle(APP_DISPLAY_NAME)
@@ -85,6 +88,9 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: AppServices) -> None:
         """The app's parts are loaded: sign-in and everything after it work from now on."""
+        from vpaphone.ui.recordstatus import RecordStatus  # noqa: PLC0415 - after the first frame
+        from vpaphone.ui.signout import SignOutFlow  # noqa: PLC0415
+
         self._services = services
         self._make_menu()  # 13 ms for the first menu bar: after the first frame, with the rest
         session = services.session
@@ -94,9 +100,23 @@ class MainWindow(QMainWindow):
         session.sign_in_failed.connect(self._sign_in_failed)
         session.signed_in.connect(self.show_main)
         session.signed_out.connect(self.show_sign_in)
-        for source in (session, services.sync, services.requests, services.phone):
+        for source in services.notice_sources:
             source.notice.connect(self._notice)
+        self.signing_out = SignOutFlow(self, services)
+        self.signing_out.message.connect(self._message)
+        self.record_status = RecordStatus()
+        self.statusBar().addPermanentWidget(self.record_status)
+        services.sync.records_changed.connect(self.record_status.show_state)
+        services.sync.publish()  # records an earlier run left (the VPA sees them at once)
         self.show_sign_in()
+
+    def show_data_problem(self, backend: Backend, problem: DataFolderError) -> None:
+        """The data folder cannot be used: say what is wrong where; no sign-in until fixed."""
+        from vpaphone.texts.storage import data_problem_text  # noqa: PLC0415 - rarely needed
+
+        self.signin.set_backend(backend)
+        path = str(problem.path or backend.data_dir)
+        self.signin.block(data_problem_text(problem.problem, path))
 
     def _make_menu(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415 - after the first frame
@@ -202,23 +222,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def sign_out(self) -> None:
-        services = self.services
-        waiting = services.sync.waiting()
-        if services.phone.call is not None:
-            self._message(self.tr("Hang up before signing out."))
-            return
-        question = self.tr("Sign out? Your tasks and call history are removed from this computer.")
-        if waiting:
-            question += " " + self.tr(
-                "%n record(s) not yet uploaded will be sent first if my-vpa can be reached.",
-                "",
-                waiting,
-            )
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - rarely needed
-
-        answer = QMessageBox.question(self, self.tr("Sign out"), question)
-        if answer == QMessageBox.StandardButton.Yes:
-            services.session.sign_out()
+        if self.signing_out is not None:
+            self.signing_out.start()
 
     def open_settings(self) -> None:
         from vpaphone.ui.settings import (  # noqa: PLC0415 - Qt Multimedia: only when opened

@@ -29,6 +29,7 @@ class SignInPage(QWidget):
     def __init__(self, backend: Backend | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._backend = backend
+        self._blocked = False  # a problem that signing in cannot get past (see `block`)
         self.title = QLabel(self.tr("Sign in to my-vpa"))
         self.title.setObjectName("title")
         font = self.title.font()
@@ -81,6 +82,8 @@ class SignInPage(QWidget):
         from PySide6.QtCore import Qt  # noqa: PLC0415 - its enums cost 12 ms: not before frame 1
 
         self._backend = backend
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # may quote what a server sent
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.server.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.server.setText(backend.server_label or self.tr("not configured"))
         if backend.demo_credentials is not None:
@@ -98,7 +101,13 @@ class SignInPage(QWidget):
         self.demo.setVisible(backend.demo_credentials is not None)
         if backend.transport is None:
             self.show_problem(backend.problem or self.tr("my-vpa is not configured."))
-        self.button.setEnabled(backend.transport is not None)
+        self.button.setEnabled(backend.transport is not None and not self._blocked)
+
+    def block(self, problem: str) -> None:
+        """Show a problem that no sign-in can get past (the data folder); Sign in stays off."""
+        self._blocked = True
+        self.show_problem(problem)
+        self.button.setEnabled(False)
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -132,7 +141,7 @@ class SignInPage(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         ready = self._backend is not None and self._backend.transport is not None
-        self.button.setEnabled(not busy and ready)
+        self.button.setEnabled(not busy and ready and not self._blocked)
         self.button.setText(self.tr("Signing in…") if busy else self.tr("Sign &in"))
         for field in (self.user, self.password, self.remember):
             field.setEnabled(not busy)

@@ -26,6 +26,7 @@ from vpaphone.core.rules import Billing
 from vpaphone.myvpa.models import AdminRequestKind
 from vpaphone.ui.gauge import ShareGauge, percent_text
 from vpaphone.ui.requests import AdminNoteDialog, QuoteRequestDialog, TelefonfaktorDialog
+from vpaphone.ui.widgets.plain import plain
 from vpaphone.ui.widgets.task_area import AreaChooser
 from vpaphone.ui.widgets.uilang import ui_language
 
@@ -98,6 +99,7 @@ class TaskPanel(QGroupBox):
         self.work_note.setWordWrap(True)
         self.work_note.setAccessibleName(self.tr("Work timer note"))
         self.work_note.hide()
+        plain(self.customer, self.share_text, self.work_note)  # names from my-vpa: never markup
 
     def _lay_out(self) -> None:
         customer = self._customer_form = QFormLayout()

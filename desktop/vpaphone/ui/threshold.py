@@ -29,6 +29,7 @@ from vpaphone.myvpa.models import AdminRequestKind
 from vpaphone.texts.translate import fill
 from vpaphone.ui.gauge import percent_text
 from vpaphone.ui.requests import AdminNoteDialog, TelefonfaktorDialog
+from vpaphone.ui.widgets.plain import plain
 from vpaphone.ui.widgets.uilang import ui_language
 
 
@@ -54,6 +55,7 @@ class ThresholdBanner(QFrame):
         self.setObjectName("thresholdBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.text = QLabel()
+        plain(self.text)  # the task's title comes from my-vpa
         self.text.setWordWrap(True)
         self.text.setAccessibleName(self.tr("Phone share warning"))
         self.video_hint = QLabel(

@@ -25,6 +25,7 @@ from vpaphone.core.model import Destination
 from vpaphone.core.numbers import parse_dial_input
 from vpaphone.ui.widgets import shortcuts
 from vpaphone.ui.widgets.dialpad import Dialpad
+from vpaphone.ui.widgets.plain import plain
 
 
 class CallPhase(enum.StrEnum):
@@ -95,6 +96,7 @@ class InCallPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.number_label.setFont(font)
         self.task_label = QLabel(self)
+        plain(self.number_label, self.task_label)  # caller's name, task title: no markup
         self.task_label.setAccessibleName(self.tr("Task of this call"))
         self.state_label = QLabel(self)
         self.state_label.setAccessibleName(self.tr("Call state"))

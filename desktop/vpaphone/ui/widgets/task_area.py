@@ -15,6 +15,7 @@ from vpaphone.core.model import Role, Task, TelephonyArea
 from vpaphone.core.rules import Billing
 from vpaphone.texts.tasks import recommendation_text
 from vpaphone.ui.gauge import percent_text
+from vpaphone.ui.widgets.plain import plain
 from vpaphone.ui.widgets.uilang import ui_language
 
 
@@ -43,6 +44,7 @@ class AreaChooser(QWidget):
         self.calls_kind.addItem(self.tr("Sales calls"), Role.SALES.value)
         self.budget = QLabel()
         self.budget.setAccessibleName(self.tr("Budget"))
+        plain(self.recommended, self.budget)  # area labels come from my-vpa's rule data
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Telephony area:"), self.area_box)
