@@ -452,6 +452,26 @@
         <source>Call the selected number again</source>
         <translation>Die ausgewählte Nummer erneut anrufen</translation>
     </message>
+    <message>
+        <source>Change task…</source>
+        <translation>Aufgabe ändern…</translation>
+    </message>
+    <message>
+        <source>Move the selected call to another task</source>
+        <translation>Den gewählten Anruf einer anderen Aufgabe zuordnen</translation>
+    </message>
+    <message>
+        <source>The task this call was for</source>
+        <translation>Die Aufgabe, für die dieser Anruf war</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Zuordnen</translation>
+    </message>
+    <message>
+        <source>This call was for:</source>
+        <translation>Dieser Anruf war für:</translation>
+    </message>
 </context>
 <context>
     <name>InCallPanel</name>
