@@ -540,6 +540,10 @@
         <translation>Mikrofon stumm schalten oder wieder einschalten</translation>
     </message>
     <message>
+        <source>Put the call on hold or resume it</source>
+        <translation>Anruf halten oder fortsetzen</translation>
+    </message>
+    <message>
         <source>End the call</source>
         <translation>Anruf beenden</translation>
     </message>
