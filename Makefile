@@ -17,7 +17,7 @@ APT_RUNTIME := python3 python3-venv python3-pip libglib2.0-0 libgl1 libegl1 libx
 # Real peers and services the tests start themselves (see tests/fixtures/).
 APT_TEST := kamailio kamailio-tls-modules sip-tester baresip-core pulseaudio pulseaudio-utils \
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth imagemagick sox openssl iproute2 procps \
-  coturn
+  coturn playerctl
 
 .PHONY: demo test test-fast lint bench diagnose clean venv apt-runtime apt-test
 

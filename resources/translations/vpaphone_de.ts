@@ -319,6 +319,14 @@
         <translation>Beim Schließen des Fensters läuft das Telefon im Infobereich weiter</translation>
     </message>
     <message>
+        <source>Headset buttons and media keys answer and end calls in other programs too</source>
+        <translation>Headset-Tasten und Medientasten nehmen Anrufe auch in anderen Programmen an und beenden sie</translation>
+    </message>
+    <message>
+        <source>During calls the softphone takes play/pause and stop from the desktop, as a media player would; between calls your music player keeps them.</source>
+        <translation>Während Anrufen nimmt das Softphone Wiedergabe/Pause und Stopp vom Desktop entgegen wie ein Mediaplayer; zwischen Anrufen behält dein Musikplayer sie.</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
@@ -735,6 +743,17 @@
     <message>
         <source>Later</source>
         <translation>Später</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayerKeys</name>
+    <message>
+        <source>Incoming call</source>
+        <translation>Eingehender Anruf</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
     </message>
 </context>
 <context>

@@ -233,20 +233,22 @@ class MainWindow(QMainWindow):
             self.settings_dialog.activateWindow()
             return
         from vpaphone.ui.settings import (  # noqa: PLC0415 - Qt Multimedia: only when opened
-            close_to_tray_wanted,
             make_settings_dialog,
         )
 
         dialog = make_settings_dialog(self.services.phone, self)
         # asked once the dialog has closed and saved the rest
         dialog.language_changed.connect(lambda _code: QTimer.singleShot(0, self._offer_restart))
-        dialog.general_changed.connect(
-            lambda: setattr(
-                self, "close_to_tray", self.tray_available and close_to_tray_wanted(QSettings())
-            )
-        )
+        dialog.general_changed.connect(self._general_changed)
         self.dialog = self.settings_dialog = dialog
         dialog.show()  # non-modal: a running call's controls stay reachable
+
+    def _general_changed(self) -> None:
+        from vpaphone.ui.settings import close_to_tray_wanted  # noqa: PLC0415 - as above
+
+        self.close_to_tray = self.tray_available and close_to_tray_wanted(QSettings())
+        if self.main is not None:
+            self.main.phone_page.use_background_keys()
 
     def _offer_restart(self) -> None:
         """A new language shows after a restart: offer one now, unless a call is on."""
