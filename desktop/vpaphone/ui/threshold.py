@@ -69,15 +69,22 @@ class ThresholdBanner(QFrame):
         self.message_button = QPushButton(self.tr("Prepare customer &message…"))
         self.admin_button = QPushButton(self.tr("Tell the &admin team…"))
         self.later_button = QPushButton(self.tr("Later"))
-        buttons = self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        for button in (self.area_button, self.message_button, self.admin_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.later_button)
+        # Two rows of two: four buttons side by side would make the window 700 px wide.
+        self._rows = (
+            QBoxLayout(QBoxLayout.Direction.LeftToRight),
+            QBoxLayout(QBoxLayout.Direction.LeftToRight),
+        )
+        self._rows[0].addWidget(self.area_button)
+        self._rows[0].addWidget(self.message_button)
+        self._rows[0].addStretch(1)
+        self._rows[1].addWidget(self.admin_button)
+        self._rows[1].addStretch(1)
+        self._rows[1].addWidget(self.later_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.video_hint)
-        layout.addLayout(buttons)
+        for row in self._rows:
+            layout.addLayout(row)
         self.area_button.clicked.connect(self.change_area)
         self.message_button.clicked.connect(self.prepare_message)
         self.admin_button.clicked.connect(self.tell_admin_team)
@@ -89,9 +96,10 @@ class ThresholdBanner(QFrame):
 
     def set_compact(self, compact: bool) -> None:
         """A narrow window: the actions one below the other."""
-        self._buttons.setDirection(
-            QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
-        )
+        for row in self._rows:
+            row.setDirection(
+                QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
+            )
 
     def _task_needing_help(self) -> tuple[Task, ShareLevel] | None:
         task = self._tasks.active_task

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from vpaphone.core.calls import CallRecord
 from vpaphone.core.model import CallDirection, EndReason
 from vpaphone.ui.widgets.in_call import format_talk_time
+from vpaphone.ui.widgets.shrink import shrinkable
 
 PAGE_SIZE = 200  # rows read from the store at a time, as the user scrolls
 
@@ -214,6 +215,7 @@ class HistoryView(QWidget):
         self.scope.setAccessibleName(self.tr("Which calls to show"))
         self.scope.addItem(self.tr("All calls"), "all")
         self.scope.addItem(self.tr("Calls of the active task"), "task")
+        shrinkable(self.scope)
         self.table = QTableView(self)
         self.table.setAccessibleName(self.tr("Call history"))
         self.table.setModel(self.model)
@@ -234,6 +236,7 @@ class HistoryView(QWidget):
         bar.addWidget(self.retag_button)
         bar.addWidget(self.redial_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the tab frame is margin enough at 360 px
         layout.addLayout(bar)
         layout.addWidget(self.retag_bar)
         layout.addWidget(self.table)
@@ -282,11 +285,15 @@ class HistoryView(QWidget):
         self.retag_button.setEnabled(False)
         self.retag_box = QComboBox(self)
         self.retag_box.setAccessibleName(self.tr("The task this call was for"))
+        shrinkable(self.retag_box)
         self.retag_apply = QPushButton(self.tr("Move"), self)
-        retag = QHBoxLayout()
+        choice = QHBoxLayout()
+        choice.addWidget(self.retag_box, 1)
+        choice.addWidget(self.retag_apply)
+        retag = QVBoxLayout()  # the label above the choice: the window may be 360 px wide
+        retag.setContentsMargins(0, 0, 0, 0)
         retag.addWidget(QLabel(self.tr("This call was for:"), self))
-        retag.addWidget(self.retag_box, 1)
-        retag.addWidget(self.retag_apply)
+        retag.addLayout(choice)
         self.retag_bar = QWidget(self)
         self.retag_bar.setLayout(retag)
         self.retag_bar.hide()

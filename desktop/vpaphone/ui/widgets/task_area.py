@@ -16,6 +16,7 @@ from vpaphone.core.rules import Billing
 from vpaphone.texts.tasks import recommendation_text
 from vpaphone.ui.gauge import percent_text
 from vpaphone.ui.widgets.plain import plain
+from vpaphone.ui.widgets.shrink import shrinkable
 from vpaphone.ui.widgets.uilang import ui_language
 
 
@@ -36,6 +37,7 @@ class AreaChooser(QWidget):
         self._requests = requests
         self.area_box = QComboBox()
         self.area_box.setAccessibleName(self.tr("Telephony area of the task"))
+        shrinkable(self.area_box, 16)
         self.recommended = QLabel()
         self.recommended.setWordWrap(True)
         self.calls_kind = QComboBox()
