@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication
 
 from vpaphone import APP_DISPLAY_NAME, APP_NAME, paths
 from vpaphone.logsetup import configure_logging
+from vpaphone.shipped import check_resources
+from vpaphone.ui.broken_install import report_broken_installation
 from vpaphone.ui.display import EXIT_NO_DISPLAY, display_problem
 from vpaphone.ui.i18n import install_translations
 from vpaphone.ui.mainwindow import MainWindow
@@ -44,6 +46,9 @@ def run_app(*, demo: bool, number: str | None = None) -> int:
     if send_to_running(name, f"dial {number}" if number else "show"):
         print("vpaphone is already running: handed over to it.")
         return 0
+    resources = check_resources()
+    if not resources.complete:
+        return report_broken_installation(resources)
     instance = InstanceServer(name)
     instance.listen()
     shell = Shell(QSettings())
