@@ -30,9 +30,14 @@ APT_PACKAGE := libpython3.11 binutils dpkg-dev xz-utils lintian desktop-file-uti
 # What the wheel, the bundle and the .deb are built from.
 APP_SOURCES := pyproject.toml $(shell find desktop/vpaphone resources -type f \
   ! -path '*/__pycache__/*' ! -name '*.pyc' 2>/dev/null)
-INSTALLER_SOURCES := $(shell find installer -type f ! -path '*/__pycache__/*' ! -name '*.pyc')
+BUNDLE_SOURCES := $(shell find installer/pyinstaller installer/notices.py installer/__init__.py \
+  -type f ! -path '*/__pycache__/*' ! -name '*.pyc')
+DEB_SOURCES := $(shell find installer/linux -type f ! -path '*/__pycache__/*' ! -name '*.pyc')
 WHEEL := build/dist/vpaphone-$(VERSION)-py3-none-any.whl
 BUNDLE_VENV := build/bundle-venv
+# The bundle carries the interpreter it is built with: Debian's own, so that it and the libraries
+# PyInstaller copies beside it come from Debian 12 (not from a developer's pyenv or conda).
+BUNDLE_PYTHON ?= /usr/bin/python3
 BUNDLE := build/bundle/vpaphone
 DEB_REVISION ?= 1
 DEB := build/vpaphone_$(VERSION)-$(DEB_REVISION)_amd64.deb
@@ -115,7 +120,7 @@ diagnose: $(STAMPS)/runtime
 # what it installed for the app — no test or lint tools.
 $(STAMPS)/bundle-venv: $(STAMPS)/apt-package
 	rm -rf $(BUNDLE_VENV)
-	$(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_PYTHON) -m venv $(BUNDLE_VENV)
 	$(BUNDLE_VENV)/bin/python -m pip install -q --upgrade pip
 	touch $@
 
@@ -130,13 +135,13 @@ $(STAMPS)/bundle-deps: $(WHEEL)
 	$(BUNDLE_VENV)/bin/python -m pip install -q '$(WHEEL)[bundle]'
 	touch $@
 
-$(BUNDLE)/vpaphone: $(STAMPS)/bundle-deps $(INSTALLER_SOURCES)
+$(BUNDLE)/vpaphone: $(STAMPS)/bundle-deps $(BUNDLE_SOURCES)
 	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 	  --distpath build/bundle --workpath build/pyinstaller installer/pyinstaller/vpaphone.spec
 
 bundle: $(BUNDLE)/vpaphone
 
-$(DEB): $(BUNDLE)/vpaphone $(INSTALLER_SOURCES)
+$(DEB): $(BUNDLE)/vpaphone $(DEB_SOURCES)
 	$(BUNDLE_VENV)/bin/python -m installer.linux.build_deb --bundle $(BUNDLE) \
 	  --revision $(DEB_REVISION) --out build
 
