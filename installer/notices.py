@@ -163,7 +163,7 @@ def bundled_native(dist: metadata.Distribution) -> list[str]:
 
 
 def common_license_texts(expression: str) -> list[tuple[str, str]]:
-    texts = []
+    texts: list[tuple[str, str]] = []
     for spdx, file_name in COMMON_LICENSE_FILES.items():
         path = COMMON_LICENSES / file_name
         if re.search(rf"\b{re.escape(spdx)}\b", expression) and path.is_file():
