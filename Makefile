@@ -21,7 +21,7 @@ APT_RUNTIME := python3 python3-venv python3-pip libglib2.0-0 libgl1 libegl1 libx
 # Real peers and services the tests start themselves (see tests/fixtures/).
 APT_TEST := kamailio kamailio-tls-modules sip-tester baresip-core pulseaudio pulseaudio-utils \
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth imagemagick sox openssl iproute2 procps \
-  coturn xdotool
+  coturn xdotool x11-utils trayer
 # Building the bundle and the .deb (libpython3.11: PyInstaller bundles the shared interpreter),
 # checking them (lintian, desktop-file-validate, appstreamcli) and the fresh-root test tier.
 APT_PACKAGE := libpython3.11 binutils dpkg-dev xz-utils lintian desktop-file-utils appstream \
@@ -56,23 +56,25 @@ define apt_install
 	fi
 endef
 
-$(STAMPS)/apt-runtime: | $(STAMPS)
+# The apt stamps follow the Makefile (its package lists); what depends on them only needs them
+# to exist (order-only: a new list must not rebuild a venv).
+$(STAMPS)/apt-runtime: Makefile | $(STAMPS)
 	$(call apt_install,$(APT_RUNTIME))
 	touch $@
 
-$(STAMPS)/apt-test: $(STAMPS)/apt-runtime
+$(STAMPS)/apt-test: Makefile | $(STAMPS)/apt-runtime
 	$(call apt_install,$(APT_TEST))
 	@# Debian enables a system Kamailio on :5060 and coturn on :3478; tests run their own.
 	-@systemctl disable --now kamailio coturn >/dev/null 2>&1 || true
 	touch $@
 
-$(STAMPS)/apt-package: $(STAMPS)/apt-runtime
+$(STAMPS)/apt-package: Makefile | $(STAMPS)/apt-runtime
 	$(call apt_install,$(APT_PACKAGE))
 	touch $@
 
 # Stamps, not .venv/bin/python: that is a symlink, and make would compare the date of the
 # system interpreter it points to — and rebuild the venv on every run.
-$(STAMPS)/venv-created: $(STAMPS)/apt-runtime
+$(STAMPS)/venv-created: | $(STAMPS)/apt-runtime
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
@@ -118,7 +120,7 @@ diagnose: $(STAMPS)/runtime
 
 # A venv of its own: the bundle holds what this venv imports, and the licence notices list
 # what it installed for the app — no test or lint tools.
-$(STAMPS)/bundle-venv: $(STAMPS)/apt-package
+$(STAMPS)/bundle-venv: | $(STAMPS)/apt-package
 	rm -rf $(BUNDLE_VENV)
 	$(BUNDLE_PYTHON) -m venv $(BUNDLE_VENV)
 	$(BUNDLE_VENV)/bin/python -m pip install -q --upgrade pip

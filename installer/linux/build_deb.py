@@ -31,7 +31,7 @@ _SHARED_LIBRARY = re.compile(r"\.so(\.[0-9][0-9A-Za-z]*)*$")
 APPSTREAM_ID = "de.my_vpa.vpaphone"
 
 
-def build(bundle: Path, out: Path, revision: int, changelog: Path) -> Path:
+def build(bundle: Path, out: Path, revision: int, changelog: Path, compression: str = "xz") -> Path:
     """Writes `out/vpaphone_VERSION-REVISION_amd64.deb`; returns its path."""
     upstream = metadata.version(PACKAGE)  # the version the bundle was built from
     version = f"{upstream}-{revision}"
@@ -50,7 +50,14 @@ def build(bundle: Path, out: Path, revision: int, changelog: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         target = out / f"{PACKAGE}_{version}_amd64.deb"
         subprocess.run(
-            ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(target)],
+            [
+                "dpkg-deb",
+                "--root-owner-group",
+                f"-Z{compression}",
+                "--build",
+                str(root),
+                str(target),
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )
@@ -156,8 +163,14 @@ def main(argv: list[str] | None = None) -> int:
         default=HERE / "changelog",
         help="Debian changelog; its newest entry must be this version",
     )
+    parser.add_argument(
+        "--compression",
+        choices=("xz", "gzip"),
+        default="xz",
+        help="xz for releases (smallest, read by every dpkg); gzip builds in seconds (tests)",
+    )
     args = parser.parse_args(argv)
-    print(build(args.bundle, args.out, args.revision, args.changelog))
+    print(build(args.bundle, args.out, args.revision, args.changelog, args.compression))
     return 0
 
 

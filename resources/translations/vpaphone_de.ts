@@ -48,6 +48,17 @@
     </message>
 </context>
 <context>
+    <name>BrokenInstallation</name>
+    <message>
+        <source>The softphone cannot start: files it needs are missing from its installation. Please reinstall it, or ask your IT department to.</source>
+        <translation>Das Softphone kann nicht starten: In seiner Installation fehlen Dateien, die es braucht. Bitte installieren Sie es neu oder wenden Sie sich an Ihre IT-Abteilung.</translation>
+    </message>
+    <message>
+        <source>Missing in %1: %2</source>
+        <translation>Es fehlt in %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>my-vpa is unreachable: working with the data saved at %1.</source>

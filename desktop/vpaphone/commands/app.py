@@ -11,7 +11,7 @@ import sys
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """The app's options live on the main parser (`--demo`)."""
+    """The app's options live on the main parser (`--demo`, `--minimized`)."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,4 +23,6 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_NO_DISPLAY
     from vpaphone.ui.app import run_app  # noqa: PLC0415 - Qt only when the window is wanted
 
-    return run_app(demo=bool(getattr(args, "demo", False)))
+    return run_app(
+        demo=bool(getattr(args, "demo", False)), minimized=bool(getattr(args, "minimized", False))
+    )

@@ -34,7 +34,7 @@ def configuration_section() -> Lines:
     managed = paths.managed_config_dir() / SETTINGS_FILE
     user = paths.config_dir() / SETTINGS_FILE
     lines: Lines = [
-        ("managed settings", f"{managed} ({'present' if managed.is_file() else 'absent'})"),
+        ("managed settings", f"{managed} ({_manages(managed)})"),
         ("user settings", f"{user} ({'present' if user.is_file() else 'absent'})"),
         ("environment", ", ".join(v for v in (URL_ENV, CA_ENV) if os.environ.get(v)) or "none"),
     ]
@@ -50,6 +50,18 @@ def configuration_section() -> Lines:
         ("log dir", str(paths.log_dir())),
     ]
     return lines
+
+
+def _manages(path: Path) -> str:
+    """What a managed settings file sets (an empty value sets nothing)."""
+    if not path.is_file():
+        return "absent"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "present, unreadable"
+    keys = [k for k, v in data.items() if not k.startswith("_") and v not in ("", None)]
+    return f"present, manages {', '.join(sorted(keys))}" if keys else "present, manages nothing"
 
 
 def keychain_section() -> Lines:

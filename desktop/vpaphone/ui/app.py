@@ -10,6 +10,7 @@ and the demo backend load right after the first frame (`Shell.load`), while the 
 from __future__ import annotations
 
 import contextlib
+import logging
 import signal
 import sys
 from typing import TYPE_CHECKING
@@ -32,10 +33,11 @@ if TYPE_CHECKING:
     from vpaphone.ui.backend import Backend
     from vpaphone.ui.controller import Controller
 
+log = logging.getLogger(__name__)
 EXIT_DEMO_FAILED = 1
 
 
-def run_app(*, demo: bool, number: str | None = None) -> int:
+def run_app(*, demo: bool, number: str | None = None, minimized: bool = False) -> int:
     problem = display_problem()
     if problem is not None:
         print(problem, file=sys.stderr)
@@ -54,7 +56,7 @@ def run_app(*, demo: bool, number: str | None = None) -> int:
     shell = Shell(QSettings())
     instance.show_requested.connect(shell.window.bring_to_front)
     instance.dial_requested.connect(shell.window.fill_number)
-    shell.show(demo, number)
+    shell.show(demo, number, minimized=minimized and number is None)
     _quit_on_signals(app)
     code = app.exec()
     instance.close()
@@ -112,14 +114,16 @@ class Shell:
         self.window.quit_requested.connect(app.quit)
         self.window.restart_requested.connect(self._restart)
 
-    def show(self, demo: bool, number: str | None) -> None:
-        """Show the window now; load the rest as soon as the event loop runs."""
-        self.window.show()
+    def show(self, demo: bool, number: str | None, *, minimized: bool = False) -> None:
+        """Show the window now; load the rest as soon as the event loop runs. `minimized` (the
+        login start): no window, only the tray icon — or a minimized window without a tray."""
+        if not minimized:
+            self.window.show()
         if number:
             self.window.fill_number(number)
-        QTimer.singleShot(0, lambda: self.load(demo))
+        QTimer.singleShot(0, lambda: self.load(demo, minimized=minimized))
 
-    def load(self, demo: bool) -> None:
+    def load(self, demo: bool, *, minimized: bool = False) -> None:
         from vpaphone.ui.backend import configured_backend, demo_backend  # noqa: PLC0415
         from vpaphone.ui.controller import Controller  # noqa: PLC0415
         from vpaphone.ui.settings import close_to_tray_wanted  # noqa: PLC0415
@@ -146,6 +150,9 @@ class Shell:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(not self.window.close_to_tray)
+        if minimized and not self.window.tray_available:
+            self.window.showMinimized()  # nowhere else to come back from
+        log.info("ready for sign-in: %s", backend.server_label or "my-vpa not configured")
         self.controller.check_keychain()
         self.controller.resume()
 

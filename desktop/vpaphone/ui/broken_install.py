@@ -18,6 +18,7 @@ from vpaphone.ui.i18n import install_translations
 
 log = logging.getLogger(__name__)
 EXIT_BROKEN_INSTALLATION = 4
+SHOWN = 5  # missing files named in the message itself
 
 
 def report_broken_installation(check: ResourceCheck) -> int:
@@ -37,12 +38,14 @@ def report_broken_installation(check: ResourceCheck) -> int:
         ),
         QMessageBox.StandardButton.Close,
     )
+    shown = ", ".join(check.missing[:SHOWN]) + (" …" if len(check.missing) > SHOWN else "")
     box.setInformativeText(
-        QCoreApplication.translate("BrokenInstallation", "Missing in %1:").replace(
-            "%1", str(check.root)
-        )
+        QCoreApplication.translate("BrokenInstallation", "Missing in %1: %2")
+        .replace("%1", str(check.root))
+        .replace("%2", shown)
     )
-    box.setDetailedText("\n".join(check.missing))
+    box.setDetailedText("\n".join(check.missing))  # all of them
+    box.setDefaultButton(QMessageBox.StandardButton.Close)
     box.setObjectName("broken-installation")
     box.exec()
     del app, translators
