@@ -54,9 +54,14 @@ class ResourceCheck:
         )
 
 
+def expected_files(root: Path) -> list[str]:
+    """Every file the app needs under `root`: REQUIRED_FILES and one flag per listed country."""
+    return list(REQUIRED_FILES) + [f"flags/{code}.svg" for code in _flag_codes(root)]
+
+
 def check_resources(root: Path | None = None) -> ResourceCheck:
     root = root or paths.resources_dir()
-    expected = list(REQUIRED_FILES) + [f"flags/{code}.svg" for code in _flag_codes(root)]
+    expected = expected_files(root)
     missing = tuple(name for name in expected if not (root / name).is_file())
     return ResourceCheck(root, len(expected), missing)
 

@@ -5,9 +5,19 @@ from __future__ import annotations
 # Measured on a fresh `debootstrap --variant=minbase bookworm` root: the bundle carries every
 # other library it loads; these it takes from the system. libc6 2.36: the bundled libstdc++ and
 # expat come from Debian 12, so older systems (Ubuntu 22.04: 2.35) cannot run it. fontconfig-config:
-# without its configuration text renders as boxes. tests/installer/ installs the package on such a
-# root with nothing else and checks that every bundled ELF file finds its libraries.
-DEPENDS = ("libc6 (>= 2.36)", "libgl1", "libegl1", "libxcb1", "fontconfig-config")
+# without its configuration text renders as boxes. libwayland-cursor0/-egl1: Qt's Wayland platform
+# plugin needs them (the graphics stack's side of Wayland, kept from the system like libEGL).
+# tests/installer/ installs the package on such a root with nothing else and checks that every
+# bundled ELF file finds its libraries.
+DEPENDS = (
+    "libc6 (>= 2.36)",
+    "libgl1",
+    "libegl1",
+    "libxcb1",
+    "fontconfig-config",
+    "libwayland-cursor0",
+    "libwayland-egl1",
+)
 MAINTAINER = "my-vpa softphone team <softphone@my-vpa.example>"
 
 CONTROL = """\

@@ -36,9 +36,32 @@ class InstalledApp:
     clean_up: Callable[[], None]  # ends whatever the app left running
     _lines: queue.Queue[str] = field(default_factory=queue.Queue)
     seen: list[str] = field(default_factory=list)
+    log_start: int = 0  # what an earlier run left in the log file is not this run's
 
     def __post_init__(self) -> None:
         threading.Thread(target=self._read, daemon=True).start()
+
+    @classmethod
+    def start(
+        cls,
+        argv: list[str],
+        env: dict[str, str] | None,  # None: this process's (a chroot sets its own inside)
+        log_file: Path,
+        clean_up: Callable[[], None],
+        cwd: Path | None = None,
+    ) -> InstalledApp:
+        """Starts the app in a process group of its own, stdout read line by line."""
+        log_start = len(log_file.read_bytes()) if log_file.exists() else 0
+        process = subprocess.Popen(
+            argv,
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
+        )
+        return cls(process, log_file, clean_up, log_start=log_start)
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -59,15 +82,17 @@ class InstalledApp:
 
     def log(self) -> str:
         try:
-            return self.log_file.read_text(encoding="utf-8", errors="replace")
+            return self.log_file.read_bytes().decode("utf-8", errors="replace")
         except FileNotFoundError:
             return ""
 
-    def wait_log(self, text: str, timeout_s: float = 60, *, after: int = 0) -> str:
-        """The first log line holding `text` that was written after position `after`."""
+    def wait_log(self, text: str, timeout_s: float = 60, *, after: int | None = None) -> str:
+        """The first log line holding `text` written after position `after` (default: since
+        this run started)."""
+        start = self.log_start if after is None else after
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            for line in self.log()[after:].splitlines():
+            for line in self.log()[start:].splitlines():
                 if text in line:
                     return line
             if self.process.poll() is not None:

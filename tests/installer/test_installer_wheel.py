@@ -175,16 +175,13 @@ def _started(
     extra = {**x.env, "XDG_RUNTIME_DIR": str(runtime), "QT_QPA_PLATFORM": "xcb"}
     if pulse is not None:
         extra |= {k: pulse.env[k] for k in ("PULSE_SERVER", "PULSE_CLIENTCONFIG")}
-    process = subprocess.Popen(
+    app = InstalledApp.start(
         [install.vpaphone, *args],
+        install.env(**extra),
+        install.log_file,
+        lambda: _kill_group(app.process),
         cwd=install.elsewhere,
-        env=install.env(**extra),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        start_new_session=True,
     )
-    app = InstalledApp(process, install.log_file, lambda: _kill_group(process))
     try:
         yield app
     except BaseException:

@@ -13,6 +13,7 @@ import contextlib
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
@@ -57,7 +58,7 @@ def run_app(*, demo: bool, number: str | None = None, minimized: bool = False) -
     instance.show_requested.connect(shell.window.bring_to_front)
     instance.dial_requested.connect(shell.window.fill_number)
     shell.show(demo, number, minimized=minimized and number is None)
-    _quit_on_signals(app)
+    _quit_on_signals(app, shell.window.quit)
     code = app.exec()
     instance.close()
     shell.close()
@@ -84,11 +85,13 @@ def _application() -> QApplication:
     return app
 
 
-def _quit_on_signals(app: QApplication) -> None:
-    """SIGTERM/SIGINT end the app like Quit: calls hung up, records queued, children stopped."""
+def _quit_on_signals(app: QApplication, quit_app: Callable[[], None]) -> None:
+    """SIGTERM/SIGINT end the app like Quit: calls hung up, records queued, children stopped.
+    Through the window's Quit: a bare app.quit() is refused while the window only hides to the
+    tray on close (the session's SIGTERM at logout went unanswered)."""
 
     def stop(_signum: int, _frame: object) -> None:
-        app.quit()
+        quit_app()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
@@ -119,6 +122,8 @@ class Shell:
         login start): no window, only the tray icon — or a minimized window without a tray."""
         if not minimized:
             self.window.show()
+            # After the first pass of the event loop: the time support (and make bench) sees.
+            QTimer.singleShot(0, lambda: log.info("window shown"))
         if number:
             self.window.fill_number(number)
         QTimer.singleShot(0, lambda: self.load(demo, minimized=minimized))
