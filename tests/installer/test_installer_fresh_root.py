@@ -238,6 +238,7 @@ def test_6_silent_install_with_managed_settings_that_win_and_links(
             ["xdg-open", f"tel:{CUSTOMER}"], env={**scenario.x.env, "XDG_RUNTIME_DIR": "/tmp"}
         )
         assert "already running: handed over" in opened.stdout
+        app.wait_log("a second start handed over a number")
         # The number is in the window now: Enter calls it (and nothing else was typed).
         call_and_hear_the_echo(app, scenario.x, None, number=None)
         assert "+49 221 ***80" in app.wait_log("dialling")

@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_MS = 500
 SHOW = "show"
 DIAL_PREFIX = "dial "
@@ -76,6 +78,8 @@ class InstanceServer(QObject):
         while socket.canReadLine():
             line = bytes(socket.readLine().data()).decode("utf-8", "replace").strip()
             if line == SHOW:
+                log.info("a second start asked to show the window")
                 self.show_requested.emit()
             elif line.startswith(DIAL_PREFIX):
+                log.info("a second start handed over a number")  # which: personal data
                 self.dial_requested.emit(line[len(DIAL_PREFIX) :][:200])

@@ -28,6 +28,8 @@ QT = "PySide6/Qt"
         f"{QT}/qml/QtQuick/Controls/libqtquickcontrols2plugin.so",
         f"{QT}/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
         f"{QT}/plugins/platformthemes/libqgtk3.so",
+        f"{QT}/plugins/imageformats/libqjpeg.so",
+        f"{QT}/plugins/imageformats/libqtiff.so",
         f"{QT}/translations/qtbase_fr.qm",
         f"{QT}/translations/qt_help_ja.qm",
     ],
