@@ -42,7 +42,7 @@ def _desktop_quoted(argument: str) -> str:
     reserved characters, with " ` $ \\ escaped inside the quotes — and then every backslash
     doubled again, since a desktop file's string values are unescaped before the quoting."""
     argument = argument.replace("%", "%%")
-    if not any(c in argument for c in ' \t\n"\'\\><~|&;$*?#()`'):
+    if not any(c in argument for c in " \t\n\"'\\><~|&;$*?#()`"):
         return argument
     quoted = "".join("\\" + c if c in '"`$\\' else c for c in argument)
     return '"' + quoted.replace("\\", "\\\\") + '"'
