@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMPS := build/stamps
-VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' desktop/vpaphone/__init__.py)
 export LANG ?= C.UTF-8
 export LC_ALL ?= C.UTF-8
 # Shells on the team's machines set these; a user's does not. Tests and the app see what a
@@ -96,18 +96,24 @@ venv: $(STAMPS)/dev
 demo: $(STAMPS)/runtime
 	$(VENV)/bin/vpaphone --demo
 
-# The whole suite, real components and the installer tier included. Installs what it needs first.
+# The whole suite with line coverage, real components and the installer tier included.
+# Installs what it needs first.
 test: $(STAMPS)/dev $(STAMPS)/apt-test $(STAMPS)/apt-package lint
-	tests/run-suite $(PY) -m pytest $(PYTEST_ARGS)
+	tests/run-suite $(PY) -m pytest --cov --cov-report=term:skip-covered \
+	  --cov-report=xml:build/coverage.xml $(PYTEST_ARGS)
 
-# Unit tier only: no external components.
-test-fast: $(STAMPS)/dev
-	$(PY) -m pytest -m "not (kamailio or sipp or baresip or pulseaudio or keyring or gui or installer)" $(PYTEST_ARGS)
+# Unit tier only (the widget tests included, offscreen): no SIP peers, no keychain, no installers.
+test-fast: $(STAMPS)/dev $(STAMPS)/apt-test $(STAMPS)/apt-package
+	tests/run-suite $(PY) -m pytest tests/unit -m "not (kamailio or sipp or baresip or keyring)" \
+	  -p no:cacheprovider $(PYTEST_ARGS)
 
+# The same checks as .pre-commit-config.yaml: style, types (strict for the app, plain for the
+# tests) and the layers' import contracts.
 lint: $(STAMPS)/dev
 	$(VENV)/bin/ruff check desktop tests installer
 	$(VENV)/bin/ruff format --check desktop tests installer
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy --config-file tests/mypy.ini tests
 	$(VENV)/bin/lint-imports
 
 bench: $(STAMPS)/dev $(STAMPS)/apt-test $(DEB)

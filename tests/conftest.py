@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -30,3 +31,36 @@ def _audio_server_first(request: pytest.FixtureRequest) -> None:
     items = request.session.items
     if any(item.get_closest_marker(m) for item in items for m in _AUDIO_MARKERS):
         request.getfixturevalue("pulse")
+
+
+@pytest.fixture
+def german(qapp: object, tmp_path: Path) -> Iterator[None]:
+    """The German UI, installed the way the app does it at start (translators, locale, texts).
+
+    Request it before fixtures that build widgets: every window is built in one language.
+    """
+    from PySide6.QtCore import QLocale, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from vpaphone.ui.i18n import LANGUAGE_KEY, install_translations
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    settings = QSettings(str(tmp_path / "language.ini"), QSettings.Format.IniFormat)
+    settings.setValue(LANGUAGE_KEY, "de")
+    installed = install_translations(app, settings)
+    assert installed, "vpaphone_de.qm did not load"
+    try:
+        yield
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale.c())
+
+
+@pytest.fixture
+def english(qapp: object) -> None:
+    """The English UI (the source language): Qt's C locale, no translator."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale.c())

@@ -37,15 +37,15 @@ def resource(*parts: str) -> Path:
 
 
 def data_dir() -> Path:
-    """Per-user data (SQLite database). Created on first use."""
+    """Per-user data (SQLite database). Created on first use, private (0700)."""
     path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
 
 def config_dir() -> Path:
     path = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
 
@@ -61,5 +61,5 @@ def managed_config_dir() -> Path:
 
 def log_dir() -> Path:
     path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path

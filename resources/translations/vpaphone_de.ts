@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutPage</name>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, Version %2</translation>
+    </message>
+    <message>
+        <source>Monitoring of calls</source>
+        <translation>Kontrolle der Anrufe</translation>
+    </message>
+</context>
+<context>
     <name>AdminNoteDialog</name>
     <message>
         <source>Note to the admin team</source>
@@ -10,6 +21,61 @@
     <message>
         <source>&amp;Send to the admin team</source>
         <translation>An das Admin-Team &amp;senden</translation>
+    </message>
+</context>
+<context>
+    <name>AreaChooser</name>
+    <message>
+        <source>Telephony area of the task</source>
+        <translation>Telefonie-Bereich der Aufgabe</translation>
+    </message>
+    <message>
+        <source>Kind of calls for this task</source>
+        <translation>Art der Anrufe für diese Aufgabe</translation>
+    </message>
+    <message>
+        <source>Back-office calls</source>
+        <translation>Backoffice-Anrufe</translation>
+    </message>
+    <message>
+        <source>Sales calls</source>
+        <translation>Vertriebsanrufe</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Telephony area:</source>
+        <translation>Telefonie-Bereich:</translation>
+    </message>
+    <message>
+        <source>Calls:</source>
+        <translation>Anrufe:</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>Budget:</translation>
+    </message>
+    <message>
+        <source>%1 · factor %2</source>
+        <translation>%1 · Faktor %2</translation>
+    </message>
+    <message>
+        <source>%1 · agreed with the admin team</source>
+        <translation>%1 · mit dem Admin-Team vereinbart</translation>
+    </message>
+    <message>
+        <source>%1 · phone time included up to %2</source>
+        <translation>%1 · Telefonzeit bis %2 enthalten</translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation>keins festgelegt</translation>
+    </message>
+    <message>
+        <source>%1 × %2 = %3</source>
+        <translation>%1 × %2 = %3</translation>
     </message>
 </context>
 <context>
@@ -43,6 +109,14 @@
         <translation>Testton abspielen</translation>
     </message>
     <message>
+        <source>Test ringer</source>
+        <translation>Klingelton testen</translation>
+    </message>
+    <message>
+        <source>Test the ringer</source>
+        <translation>Den Klingelton testen</translation>
+    </message>
+    <message>
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
@@ -51,57 +125,11 @@
     <name>BrokenInstallation</name>
     <message>
         <source>The softphone cannot start: files it needs are missing from its installation. Please reinstall it, or ask your IT department to.</source>
-        <translation>Das Softphone kann nicht starten: In seiner Installation fehlen Dateien, die es braucht. Bitte installieren Sie es neu oder wenden Sie sich an Ihre IT-Abteilung.</translation>
+        <translation>Das Softphone kann nicht starten: In seiner Installation fehlen Dateien, die es braucht. Bitte installiere es neu oder bitte deine IT darum.</translation>
     </message>
     <message>
         <source>Missing in %1: %2</source>
         <translation>Es fehlt in %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>Controller</name>
-    <message>
-        <source>my-vpa is unreachable: working with the data saved at %1.</source>
-        <translation>my-vpa ist nicht erreichbar: Es wird mit den um %1 gespeicherten Daten gearbeitet.</translation>
-    </message>
-    <message>
-        <source>Signing out did not complete: %1</source>
-        <translation>Die Abmeldung wurde nicht abgeschlossen: %1</translation>
-    </message>
-    <message>
-        <source>The phone could not start: %1</source>
-        <translation>Das Telefon konnte nicht starten: %1</translation>
-    </message>
-    <message>
-        <source>The phone is not ready: sign in first.</source>
-        <translation>Das Telefon ist nicht bereit: Bitte zuerst anmelden.</translation>
-    </message>
-    <message>
-        <source>Hang up the current call first.</source>
-        <translation>Bitte zuerst das laufende Gespräch beenden.</translation>
-    </message>
-    <message numerus="yes">
-        <source>my-vpa is unreachable: %n record(s) wait to be uploaded.</source>
-        <translation>
-            <numerusform>my-vpa ist nicht erreichbar: %n Eintrag wartet auf das Hochladen.</numerusform>
-            <numerusform>my-vpa ist nicht erreichbar: %n Einträge warten auf das Hochladen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Telephony area changed to %1.</source>
-        <translation>Telefonie-Bereich geändert auf %1.</translation>
-    </message>
-    <message>
-        <source>Message posted to the task chat.</source>
-        <translation>Nachricht im Aufgaben-Chat gepostet.</translation>
-    </message>
-    <message>
-        <source>The admin team has been told.</source>
-        <translation>Das Admin-Team wurde informiert.</translation>
-    </message>
-    <message>
-        <source>my-vpa did not accept this: %1</source>
-        <translation>my-vpa hat das nicht angenommen: %1</translation>
     </message>
 </context>
 <context>
@@ -117,6 +145,53 @@
     <message>
         <source>Country, AT or +43</source>
         <translation>Land, AT oder +43</translation>
+    </message>
+</context>
+<context>
+    <name>DataProblem</name>
+    <message>
+        <source>The softphone&apos;s database %1 is damaged. Close the softphone, move the file into another folder (support can recover the call records in it), then start the softphone again: it creates a new database.</source>
+        <translation>Die Datenbank des Softphones %1 ist beschädigt. Schließe das Softphone, verschiebe die Datei in einen anderen Ordner (der Support kann die Anrufeinträge darin wiederherstellen) und starte das Softphone neu: Es legt eine neue Datenbank an.</translation>
+    </message>
+    <message>
+        <source>%1 is not a database of this softphone. Move the file into another folder, then start the softphone again.</source>
+        <translation>%1 ist keine Datenbank dieses Softphones. Verschiebe die Datei in einen anderen Ordner und starte das Softphone neu.</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version of the softphone. Ask IT to install that version again; this version leaves the file untouched.</source>
+        <translation>Die Datenbank %1 stammt von einer neueren Version des Softphones. Bitte die IT, diese Version wieder zu installieren; diese Version lässt die Datei unverändert.</translation>
+    </message>
+    <message>
+        <source>The database %1 is locked by another program. Close other copies of the softphone, then start it again.</source>
+        <translation>Die Datenbank %1 ist von einem anderen Programm gesperrt. Schließe andere laufende Softphones und starte dieses dann neu.</translation>
+    </message>
+    <message>
+        <source>The softphone cannot write to its data folder %1 (read-only, or no permission). Ask IT to make the folder writable for you, then start the softphone again.</source>
+        <translation>Das Softphone kann nicht in seinen Datenordner %1 schreiben (schreibgeschützt oder keine Berechtigung). Bitte die IT, den Ordner für dich beschreibbar zu machen, und starte das Softphone dann neu.</translation>
+    </message>
+    <message>
+        <source>The disk holding the softphone&apos;s data folder %1 is full. Free some space (or ask IT to), then start the softphone again.</source>
+        <translation>Der Datenträger mit dem Datenordner des Softphones %1 ist voll. Schaffe Platz (oder bitte die IT darum) und starte das Softphone dann neu.</translation>
+    </message>
+    <message>
+        <source>The softphone cannot use its data folder %1. Ask IT to check the folder and the disk, then start the softphone again.</source>
+        <translation>Das Softphone kann seinen Datenordner %1 nicht verwenden. Bitte die IT, Ordner und Datenträger zu prüfen, und starte das Softphone dann neu.</translation>
+    </message>
+    <message>
+        <source>Until then you cannot sign in: no call may go unrecorded.</source>
+        <translation>Bis dahin kannst du dich nicht anmelden: Kein Anruf darf unerfasst bleiben.</translation>
+    </message>
+    <message>
+        <source>the disk is full.</source>
+        <translation>der Datenträger ist voll.</translation>
+    </message>
+    <message>
+        <source>the data folder cannot be written.</source>
+        <translation>in den Datenordner kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>the database cannot be used.</source>
+        <translation>die Datenbank kann nicht verwendet werden.</translation>
     </message>
 </context>
 <context>
@@ -138,12 +213,20 @@
         <translation>Warum dieser Anruf gesperrt ist oder Vorsicht braucht</translation>
     </message>
     <message>
-        <source>No active task: pick the customer task you are working on first.</source>
-        <translation>Keine aktive Aufgabe: Wählen Sie zuerst die Kundenaufgabe, an der Sie arbeiten.</translation>
+        <source>How the last call ended</source>
+        <translation>Wie der letzte Anruf endete</translation>
     </message>
     <message>
-        <source>Call…</source>
-        <translation>Anrufen…</translation>
+        <source>What will be dialled</source>
+        <translation>Was gewählt wird</translation>
+    </message>
+    <message>
+        <source>Ask the admin team for a &amp;quote…</source>
+        <translation>Beim Admin-Team ein &amp;Angebot anfragen …</translation>
+    </message>
+    <message>
+        <source>No active task: pick the customer task you are working on first.</source>
+        <translation>Keine aktive Aufgabe: Wähle zuerst die Kundenaufgabe, an der du arbeitest.</translation>
     </message>
 </context>
 <context>
@@ -173,23 +256,43 @@
     </message>
     <message>
         <source>No active task: pick the customer task you are working on first. Calls are only for customer tasks; private calls are not allowed.</source>
-        <translation>Keine aktive Aufgabe: Wählen Sie zuerst die Kundenaufgabe, an der Sie arbeiten. Anrufe sind nur für Kundenaufgaben erlaubt; private Anrufe sind nicht gestattet.</translation>
+        <translation>Keine aktive Aufgabe: Wähle zuerst die Kundenaufgabe, an der du arbeitest. Anrufe sind nur für Kundenaufgaben erlaubt; private Anrufe sind nicht gestattet.</translation>
     </message>
     <message>
         <source>Calls outside the EU (%1) need an individual quote: ask the admin team for one before calling.</source>
-        <translation>Anrufe außerhalb der EU (%1) brauchen ein individuelles Angebot: Fragen Sie vor dem Anruf das Admin-Team danach.</translation>
+        <translation>Anrufe außerhalb der EU (%1) brauchen ein individuelles Angebot: Frag vor dem Anruf das Admin-Team danach.</translation>
     </message>
     <message>
         <source>Premium-rate numbers are blocked: the customer cannot be billed for them.</source>
-        <translation>Premium-Nummern sind gesperrt: Sie können dem Kunden nicht berechnet werden.</translation>
+        <translation>Premium-Nummern sind gesperrt, weil sich ihre Kosten dem Kunden nicht in Rechnung stellen lassen.</translation>
     </message>
     <message>
         <source>Shared-cost numbers are blocked: the customer cannot be billed for them.</source>
-        <translation>Shared-Cost-Nummern sind gesperrt: Sie können dem Kunden nicht berechnet werden.</translation>
+        <translation>Shared-Cost-Nummern sind gesperrt, weil sich ihre Kosten dem Kunden nicht in Rechnung stellen lassen.</translation>
     </message>
     <message>
         <source>The task&apos;s telephony area (%1) does not cover calls to %2. Switch the task to %3 and tell the customer (Telefonfaktor).</source>
-        <translation>Der Telefonie-Bereich der Aufgabe (%1) deckt Anrufe nach %2 nicht ab. Stellen Sie die Aufgabe auf %3 um und informieren Sie den Kunden (Telefonfaktor).</translation>
+        <translation>Der Telefonie-Bereich der Aufgabe (%1) deckt Anrufe nach %2 nicht ab. Stell die Aufgabe auf %3 um und informiere den Kunden (Telefonfaktor).</translation>
+    </message>
+    <message>
+        <source>Numbers of this type (%1) are blocked by the my-vpa rules.</source>
+        <translation>Nummern dieser Art (%1) sind durch die my-vpa-Regeln gesperrt.</translation>
+    </message>
+    <message>
+        <source>zone Germany</source>
+        <translation>Zone Deutschland</translation>
+    </message>
+    <message>
+        <source>zone EU</source>
+        <translation>Zone EU</translation>
+    </message>
+    <message>
+        <source>zone outside the EU</source>
+        <translation>Zone außerhalb der EU</translation>
+    </message>
+    <message>
+        <source>Calls %1 in %2 (%3)</source>
+        <translation>Wählt %1 in %2 (%3)</translation>
     </message>
     <message>
         <source>an area that covers it</source>
@@ -197,7 +300,7 @@
     </message>
     <message>
         <source>This task is over the %1 phone share included in the hourly rate: choose a telephony area for it and tell the customer and the admin team.</source>
-        <translation>Diese Aufgabe liegt über dem im Stundensatz enthaltenen Telefonanteil von %1: Wählen Sie einen Telefonie-Bereich und informieren Sie den Kunden und das Admin-Team.</translation>
+        <translation>Diese Aufgabe liegt über dem im Stundensatz enthaltenen Telefonanteil von %1: Wähle einen Telefonie-Bereich und informiere den Kunden und das Admin-Team.</translation>
     </message>
     <message>
         <source>This task is nearing the %1 phone share included in the hourly rate.</source>
@@ -206,6 +309,10 @@
 </context>
 <context>
     <name>GeneralPage</name>
+    <message>
+        <source>Country each dial starts from</source>
+        <translation>Land, mit dem jede Wahl beginnt</translation>
+    </message>
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
@@ -225,6 +332,10 @@
     <message>
         <source>Language:</source>
         <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Dialling country:</source>
+        <translation>Land für die Wahl:</translation>
     </message>
 </context>
 <context>
@@ -356,14 +467,6 @@
 <context>
     <name>InCallPanel</name>
     <message>
-        <source>Transfer the call to which number?</source>
-        <translation>An welche Nummer soll das Gespräch weitergeleitet werden?</translation>
-    </message>
-    <message>
-        <source>Transfer</source>
-        <translation>Weiterleiten</translation>
-    </message>
-    <message>
         <source>Remote number</source>
         <translation>Gegenstelle</translation>
     </message>
@@ -384,6 +487,22 @@
         <translation>Prognose Telefonanteil</translation>
     </message>
     <message>
+        <source>MUTED</source>
+        <translation>STUMM</translation>
+    </message>
+    <message>
+        <source>Your microphone is muted</source>
+        <translation>Dein Mikrofon ist stumm geschaltet</translation>
+    </message>
+    <message>
+        <source>Start the work timer for this task</source>
+        <translation>Die Arbeitszeit-Uhr für diese Aufgabe starten</translation>
+    </message>
+    <message>
+        <source>Keys sent in this call</source>
+        <translation>In diesem Gespräch gesendete Tasten</translation>
+    </message>
+    <message>
         <source>Mute</source>
         <translation>Stumm</translation>
     </message>
@@ -393,7 +512,7 @@
     </message>
     <message>
         <source>Transfer…</source>
-        <translation>Weiterleiten…</translation>
+        <translation>Übergeben…</translation>
     </message>
     <message>
         <source>Keypad</source>
@@ -440,8 +559,16 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <source>Did you mean %1?</source>
-        <translation>Meinten Sie %1?</translation>
+        <source>Work timer off: start it for “%1”</source>
+        <translation>Arbeitszeit-Uhr aus: für „%1“ starten</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Stumm aus</translation>
+    </message>
+    <message>
+        <source>Keys sent: %1</source>
+        <translation>Gesendete Tasten: %1</translation>
     </message>
 </context>
 <context>
@@ -511,7 +638,7 @@
     </message>
     <message>
         <source>Outgoing calls show your number %1</source>
-        <translation>Ausgehende Anrufe zeigen Ihre Nummer %1</translation>
+        <translation>Ausgehende Anrufe zeigen deine Nummer %1</translation>
     </message>
     <message>
         <source>Outgoing calls show %1</source>
@@ -537,33 +664,6 @@
         <source>✕ Not connected: %1</source>
         <translation>✕ Nicht verbunden: %1</translation>
     </message>
-    <message>
-        <source>A call is running: hang up first.</source>
-        <translation>Ein Gespräch läuft: Bitte zuerst auflegen.</translation>
-    </message>
-    <message>
-        <source>The phone is not connected yet.</source>
-        <translation>Das Telefon ist noch nicht verbunden.</translation>
-    </message>
-    <message>
-        <source>The phone is not connected: %1</source>
-        <translation>Das Telefon ist nicht verbunden: %1</translation>
-    </message>
-    <message>
-        <source>This task is over the included 25 %.</source>
-        <translation>Diese Aufgabe liegt über den enthaltenen 25 %.</translation>
-    </message>
-    <message numerus="yes">
-        <source>At this pace this task passes 25 % in %n min.</source>
-        <translation>
-            <numerusform>In diesem Tempo überschreitet diese Aufgabe 25 % in %n Min.</numerusform>
-            <numerusform>In diesem Tempo überschreitet diese Aufgabe 25 % in %n Min.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(no task)</source>
-        <translation>(keine Aufgabe)</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -588,27 +688,16 @@
         <translation>&amp;Nummer wählen</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Compact window</source>
+        <translation>&amp;Kompaktes Fenster</translation>
+    </message>
+    <message>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
-    </message>
-    <message>
-        <source>Hang up before signing out.</source>
-        <translation>Bitte vor dem Abmelden auflegen.</translation>
-    </message>
-    <message>
-        <source>Sign out? Your tasks and call history are removed from this computer.</source>
-        <translation>Abmelden? Ihre Aufgaben und die Anrufliste werden von diesem Computer entfernt.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) not yet uploaded will be sent first if my-vpa can be reached.</source>
-        <translation>
-            <numerusform>%n noch nicht hochgeladener Eintrag wird zuerst gesendet, wenn my-vpa erreichbar ist.</numerusform>
-            <numerusform>%n noch nicht hochgeladene Einträge werden zuerst gesendet, wenn my-vpa erreichbar ist.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>Abmelden</translation>
     </message>
     <message>
         <source>The new language is used from the next start of the softphone.</source>
@@ -624,7 +713,7 @@
     </message>
     <message>
         <source>You will need to sign in again.</source>
-        <translation>Sie müssen sich danach neu anmelden.</translation>
+        <translation>Du musst dich danach neu anmelden.</translation>
     </message>
     <message>
         <source>Restart now</source>
@@ -633,6 +722,108 @@
     <message>
         <source>Later</source>
         <translation>Später</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringNotice</name>
+    <message>
+        <source>Monitoring of calls</source>
+        <translation>Kontrolle der Anrufe</translation>
+    </message>
+    <message>
+        <source>Understood</source>
+        <translation>Verstanden</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>my-vpa is unreachable: working with the data saved at %1.</source>
+        <translation>my-vpa ist nicht erreichbar: Es wird mit den um %1 gespeicherten Daten gearbeitet.</translation>
+    </message>
+    <message>
+        <source>my-vpa is unreachable: records waiting to be uploaded: %1.</source>
+        <translation>my-vpa ist nicht erreichbar: Einträge, die auf das Hochladen warten: %1.</translation>
+    </message>
+    <message>
+        <source>Signing out did not complete: %1</source>
+        <translation>Die Abmeldung wurde nicht abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>The phone could not start: %1</source>
+        <translation>Das Telefon konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Telephony area changed to %1.</source>
+        <translation>Telefonie-Bereich geändert auf %1.</translation>
+    </message>
+    <message>
+        <source>Message posted to the task chat.</source>
+        <translation>Nachricht im Aufgaben-Chat gepostet.</translation>
+    </message>
+    <message>
+        <source>The admin team has been told.</source>
+        <translation>Das Admin-Team wurde informiert.</translation>
+    </message>
+    <message>
+        <source>my-vpa did not accept this: %1</source>
+        <translation>my-vpa hat das nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>The phone could not do this: %1</source>
+        <translation>Das Telefon konnte das nicht ausführen: %1</translation>
+    </message>
+    <message>
+        <source>my-vpa is unreachable right now.</source>
+        <translation>my-vpa ist gerade nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>my-vpa did not answer in time.</source>
+        <translation>my-vpa hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to my-vpa was refused: %1 Please tell IT.</source>
+        <translation>Die Verbindung zu my-vpa wurde abgelehnt: %1 Bitte gib der IT Bescheid.</translation>
+    </message>
+    <message>
+        <source>my-vpa sent an answer the softphone cannot use.</source>
+        <translation>my-vpa hat eine Antwort geschickt, mit der das Softphone nichts anfangen kann.</translation>
+    </message>
+    <message>
+        <source>Your my-vpa session has ended: please sign in again.</source>
+        <translation>Deine my-vpa-Sitzung ist beendet: Bitte melde dich neu an.</translation>
+    </message>
+    <message>
+        <source>Records waiting to be uploaded: %1.</source>
+        <translation>Einträge, die auf das Hochladen warten: %1.</translation>
+    </message>
+    <message>
+        <source>my-vpa did not accept records: %1. They stay on this computer and are offered again at your next sign-in.</source>
+        <translation>my-vpa hat Einträge nicht angenommen: %1. Die Einträge bleiben auf diesem Computer und werden bei deiner nächsten Anmeldung erneut angeboten.</translation>
+    </message>
+    <message>
+        <source>Call records could not be saved: %1 The call goes on; the records are kept and saved as soon as possible (waiting: %2).</source>
+        <translation>Anrufeinträge konnten nicht gespeichert werden: %1 Der Anruf läuft weiter; die Einträge werden aufbewahrt und gespeichert, sobald es geht (wartend: %2).</translation>
+    </message>
+    <message>
+        <source>The waiting call records are saved now: %1.</source>
+        <translation>Die wartenden Anrufeinträge sind jetzt gespeichert: %1.</translation>
+    </message>
+    <message>
+        <source>The softphone could not save data: %1</source>
+        <translation>Das Softphone konnte Daten nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>Signed out. Records my-vpa has not confirmed stay on this computer until your next sign-in: %1.</source>
+        <translation>Abgemeldet. Einträge, die my-vpa noch nicht bestätigt hat, bleiben bis zu deiner nächsten Anmeldung auf diesem Computer: %1.</translation>
+    </message>
+    <message>
+        <source>The phone is not ready: sign in first.</source>
+        <translation>Das Telefon ist nicht bereit: Bitte zuerst anmelden.</translation>
+    </message>
+    <message>
+        <source>Hang up the current call first.</source>
+        <translation>Bitte zuerst das laufende Gespräch beenden.</translation>
     </message>
 </context>
 <context>
@@ -655,11 +846,134 @@
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation>Meinten Sie %1?</translation>
+        <translation>Meintest du %1?</translation>
     </message>
     <message>
         <source>Landline numbers here keep their leading 0 after the country code (Rome: 06 …, +39 06 …). Type it.</source>
         <translation>Festnetznummern behalten hier die führende 0 nach der Ländervorwahl (Rom: 06 …, +39 06 …). Bitte mit eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePage</name>
+    <message>
+        <source>A call is running: hang up first.</source>
+        <translation>Ein Gespräch läuft: Bitte zuerst auflegen.</translation>
+    </message>
+    <message>
+        <source>The phone is not connected yet.</source>
+        <translation>Das Telefon ist noch nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>The phone is not connected: %1</source>
+        <translation>Das Telefon ist nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>This task is over the included %1.</source>
+        <translation>Diese Aufgabe liegt über den enthaltenen %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At this pace this task passes %1 in %n min.</source>
+        <translation>
+            <numerusform>In diesem Tempo überschreitet diese Aufgabe %1 in %n Min.</numerusform>
+            <numerusform>In diesem Tempo überschreitet diese Aufgabe %1 in %n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no task)</source>
+        <translation>(keine Aufgabe)</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteRequestDialog</name>
+    <message>
+        <source>Ask for an individual quote</source>
+        <translation>Individuelles Angebot anfragen</translation>
+    </message>
+    <message>
+        <source>Expected phone time in minutes</source>
+        <translation>Erwartete Telefonzeit in Minuten</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>noch unbekannt</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Expected phone time:</source>
+        <translation>Erwartete Telefonzeit:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordStatus</name>
+    <message>
+        <source>the task is not active on my-vpa</source>
+        <translation>die Aufgabe ist in my-vpa nicht aktiv</translation>
+    </message>
+    <message>
+        <source>my-vpa found the record invalid</source>
+        <translation>my-vpa hält den Eintrag für ungültig</translation>
+    </message>
+    <message>
+        <source>my-vpa&apos;s reason: %1</source>
+        <translation>Grund von my-vpa: %1</translation>
+    </message>
+    <message>
+        <source>Records not yet with my-vpa</source>
+        <translation>Einträge, die my-vpa noch nicht hat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call record(s) not saved yet</source>
+        <translation>
+            <numerusform>%n Anrufeintrag noch nicht gespeichert</numerusform>
+            <numerusform>%n Anrufeinträge noch nicht gespeichert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) not accepted by my-vpa</source>
+        <translation>
+            <numerusform>%n Eintrag von my-vpa nicht angenommen</numerusform>
+            <numerusform>%n Einträge von my-vpa nicht angenommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting for upload</source>
+        <translation>
+            <numerusform>%n Eintrag wartet auf das Hochladen</numerusform>
+            <numerusform>%n Einträge warten auf das Hochladen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RedialPrompt</name>
+    <message>
+        <source>Which task this call is for</source>
+        <translation>Für welche Aufgabe dieser Anruf ist</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>This number was called for “%1”, not for the active task.</source>
+        <translation>Diese Nummer wurde für „%1“ angerufen, nicht für die aktive Aufgabe.</translation>
+    </message>
+    <message>
+        <source>This number was called for “%1”, which is closed.</source>
+        <translation>Diese Nummer wurde für „%1“ angerufen; die Aufgabe ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Call for “%1”</source>
+        <translation>Für „%1“ anrufen</translation>
+    </message>
+</context>
+<context>
+    <name>RulesText</name>
+    <message>
+        <source>The softphone is for customer tasks only: every call costs money. Calls are monitored — each is recorded with its task, number, time and duration, uploaded to my-vpa and checked. Private calls are not allowed.</source>
+        <translation>Das Softphone ist nur für Kundenaufgaben da: Jede Verbindung kostet Geld. Die Nutzung wird kontrolliert – jeder Anruf wird mit Aufgabe, Nummer, Zeit und Dauer erfasst, an my-vpa übertragen und geprüft. Private Anrufe sind nicht erlaubt.</translation>
     </message>
 </context>
 <context>
@@ -676,12 +990,20 @@
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
+    <message>
+        <source>About</source>
+        <translation>Über</translation>
+    </message>
 </context>
 <context>
     <name>ShareGauge</name>
     <message>
         <source>Phone share of the working time</source>
         <translation>Telefonanteil an der Arbeitszeit</translation>
+    </message>
+    <message>
+        <source>%1 on the phone; the customer pays phone time</source>
+        <translation>%1 telefoniert; der Kunde zahlt die Telefonzeit</translation>
     </message>
     <message>
         <source>%1 on the phone; %2 is included</source>
@@ -696,7 +1018,7 @@
     </message>
     <message>
         <source>Use your usual my-vpa user name and password.</source>
-        <translation>Verwenden Sie Ihren gewohnten my-vpa-Benutzernamen und Ihr Passwort.</translation>
+        <translation>Nutze deinen gewohnten my-vpa-Benutzernamen und dein Passwort.</translation>
     </message>
     <message>
         <source>User name</source>
@@ -712,7 +1034,7 @@
     </message>
     <message>
         <source>Keeps your sign-in in the system keychain, so you are not asked at start.</source>
-        <translation>Speichert Ihre Anmeldung im Schlüsselbund des Systems, damit Sie beim Start nicht gefragt werden.</translation>
+        <translation>Speichert deine Anmeldung im Schlüsselbund des Systems, damit du beim Start nicht gefragt wirst.</translation>
     </message>
     <message>
         <source>not configured</source>
@@ -724,7 +1046,7 @@
     </message>
     <message>
         <source>Demo mode: this is a demo my-vpa on your computer. Sign in with user name %1 and password %2.</source>
-        <translation>Demo-Modus: Dies ist ein Demo-my-vpa auf Ihrem Computer. Melden Sie sich mit Benutzername %1 und Passwort %2 an.</translation>
+        <translation>Demo-Modus: Dies ist ein Demo-my-vpa auf deinem Computer. Melde dich mit Benutzername %1 und Passwort %2 an.</translation>
     </message>
     <message>
         <source>Sign-in problem</source>
@@ -756,11 +1078,11 @@
     </message>
     <message>
         <source>No system keychain is available, so nothing can be remembered: you will be asked for your my-vpa password at every start.</source>
-        <translation>Kein Schlüsselbund des Systems verfügbar, daher kann nichts gespeichert werden: Sie werden bei jedem Start nach Ihrem my-vpa-Passwort gefragt.</translation>
+        <translation>Kein Schlüsselbund des Systems verfügbar, daher kann nichts gespeichert werden: Du wirst bei jedem Start nach deinem my-vpa-Passwort gefragt.</translation>
     </message>
     <message>
         <source>The system keychain is locked, so nothing can be remembered: you will be asked for your my-vpa password at every start.</source>
-        <translation>Der Schlüsselbund des Systems ist gesperrt, daher kann nichts gespeichert werden: Sie werden bei jedem Start nach Ihrem my-vpa-Passwort gefragt.</translation>
+        <translation>Der Schlüsselbund des Systems ist gesperrt, daher kann nichts gespeichert werden: Du wirst bei jedem Start nach deinem my-vpa-Passwort gefragt.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -768,39 +1090,127 @@
     </message>
     <message>
         <source>Wrong user name or password. Use the same password as in the my-vpa app.</source>
-        <translation>Benutzername oder Passwort falsch. Verwenden Sie dasselbe Passwort wie in der my-vpa-App.</translation>
+        <translation>Benutzername oder Passwort falsch. Nutze dasselbe Passwort wie in der my-vpa-App.</translation>
     </message>
     <message>
         <source>Your my-vpa account is locked. Please contact the admin team.</source>
-        <translation>Ihr my-vpa-Konto ist gesperrt. Bitte wenden Sie sich an das Admin-Team.</translation>
+        <translation>Dein my-vpa-Konto ist gesperrt. Bitte wende dich an das Admin-Team.</translation>
+    </message>
+    <message>
+        <source>my-vpa (%1) refused a secure connection: %2 This is not a problem of your internet connection; please tell IT.</source>
+        <translation>my-vpa (%1) hat eine sichere Verbindung abgelehnt: %2 Das liegt nicht an deiner Internetverbindung; bitte gib der IT Bescheid.</translation>
+    </message>
+    <message>
+        <source>my-vpa (%1) did not answer in time. Please try again later.</source>
+        <translation>my-vpa (%1) hat nicht rechtzeitig geantwortet. Bitte versuche es später noch einmal.</translation>
     </message>
     <message>
         <source>my-vpa cannot be reached and no recent data is stored on this computer. Check your internet connection and try again.</source>
-        <translation>my-vpa ist nicht erreichbar und auf diesem Computer sind keine aktuellen Daten gespeichert. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.</translation>
+        <translation>my-vpa ist nicht erreichbar und auf diesem Computer sind keine aktuellen Daten gespeichert. Prüf deine Internetverbindung und versuch es noch einmal.</translation>
     </message>
     <message>
         <source>my-vpa cannot be reached (%1). Check your internet connection and try again.</source>
-        <translation>my-vpa ist nicht erreichbar (%1). Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.</translation>
+        <translation>my-vpa ist nicht erreichbar (%1). Prüf deine Internetverbindung und versuch es noch einmal.</translation>
     </message>
     <message>
         <source>Your my-vpa session has ended. Please sign in again.</source>
-        <translation>Ihre my-vpa-Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+        <translation>Deine my-vpa-Sitzung ist abgelaufen. Bitte melde dich neu an.</translation>
     </message>
     <message>
         <source>my-vpa sent an answer the softphone cannot use. Please try again later; if it persists, send the output of “vpaphone diagnose” to IT.</source>
-        <translation>my-vpa hat eine Antwort gesendet, die das Softphone nicht verwenden kann. Bitte später erneut versuchen; wenn es bleibt, senden Sie die Ausgabe von „vpaphone diagnose“ an die IT.</translation>
+        <translation>my-vpa hat eine Antwort gesendet, die das Softphone nicht verwenden kann. Bitte später erneut versuchen; wenn es bleibt, schick die Ausgabe von „vpaphone diagnose“ an die IT.</translation>
     </message>
     <message>
         <source>Sign-in failed: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
+        <source>The system keychain cannot be used, so nothing can be remembered: you will be asked for your my-vpa password at every start.</source>
+        <translation>Der Schlüsselbund des Systems kann nicht verwendet werden, daher kann nichts gespeichert werden: Du wirst bei jedem Start nach deinem my-vpa-Passwort gefragt.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted on this computer.</source>
+        <translation>diesem Computer ist das Zertifikat des Servers nicht vertrauenswürdig.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is for another server name.</source>
+        <translation>das Zertifikat des Servers gilt für einen anderen Servernamen.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate has expired.</source>
+        <translation>das Zertifikat des Servers ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not valid yet (check this computer&apos;s date and time).</source>
+        <translation>das Zertifikat des Servers ist noch nicht gültig (prüfe Datum und Uhrzeit dieses Computers).</translation>
+    </message>
+    <message>
+        <source>no secure connection could be agreed with the server.</source>
+        <translation>mit dem Server ließ sich keine sichere Verbindung aushandeln.</translation>
+    </message>
+    <message>
         <source>Enter your my-vpa user name.</source>
-        <translation>Geben Sie Ihren my-vpa-Benutzernamen ein.</translation>
+        <translation>Gib deinen my-vpa-Benutzernamen ein.</translation>
     </message>
     <message>
         <source>Enter your my-vpa password.</source>
-        <translation>Geben Sie Ihr my-vpa-Passwort ein.</translation>
+        <translation>Gib dein my-vpa-Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutFlow</name>
+    <message>
+        <source>Hang up before signing out.</source>
+        <translation>Bitte vor dem Abmelden auflegen.</translation>
+    </message>
+    <message>
+        <source>Sign out? Your tasks and call history are removed from this computer.</source>
+        <translation>Abmelden? Deine Aufgaben und die Anrufliste werden von diesem Computer entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) my-vpa has not confirmed yet are uploaded first; none is deleted.</source>
+        <translation>
+            <numerusform>%n Eintrag, den my-vpa noch nicht bestätigt hat, wird zuerst hochgeladen; nichts wird gelöscht.</numerusform>
+            <numerusform>%n Einträge, die my-vpa noch nicht bestätigt hat, werden zuerst hochgeladen; nichts wird gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) are not confirmed by my-vpa yet.</source>
+        <translation>
+            <numerusform>%n Eintrag ist von my-vpa noch nicht bestätigt.</numerusform>
+            <numerusform>%n Einträge sind von my-vpa noch nicht bestätigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is not known whether my-vpa has all your records.</source>
+        <translation>Es ist nicht bekannt, ob my-vpa alle deine Einträge hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>my-vpa did not accept %n of them.</source>
+        <translation>
+            <numerusform>my-vpa hat %n davon nicht angenommen.</numerusform>
+            <numerusform>my-vpa hat %n davon nicht angenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign out anyway: they stay on this computer (nothing else of yours) and are uploaded when you sign in again as %1. Stay signed in: the softphone keeps trying.</source>
+        <translation>Trotzdem abmelden: Die Einträge bleiben auf diesem Computer (sonst nichts von dir) und werden hochgeladen, wenn du dich wieder als %1 anmeldest. Angemeldet bleiben: Das Softphone versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>Records not uploaded</source>
+        <translation>Einträge nicht hochgeladen</translation>
+    </message>
+    <message>
+        <source>Keep them and sign out</source>
+        <translation>Behalten und abmelden</translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
+        <translation>Angemeldet bleiben</translation>
     </message>
 </context>
 <context>
@@ -919,11 +1329,11 @@
     </message>
     <message>
         <source>No microphone found: the other party will not hear you.</source>
-        <translation>Kein Mikrofon gefunden: Ihr Gesprächspartner wird Sie nicht hören.</translation>
+        <translation>Kein Mikrofon gefunden: Dein Gegenüber wird dich nicht hören.</translation>
     </message>
     <message>
         <source>No speaker or headset found: you will not hear the other party.</source>
-        <translation>Kein Lautsprecher oder Headset gefunden: Sie werden Ihren Gesprächspartner nicht hören.</translation>
+        <translation>Kein Lautsprecher oder Headset gefunden: Du wirst dein Gegenüber nicht hören.</translation>
     </message>
     <message>
         <source>Too short for a phone number.</source>
@@ -935,7 +1345,7 @@
     </message>
     <message>
         <source>Type a phone number.</source>
-        <translation>Geben Sie eine Telefonnummer ein.</translation>
+        <translation>Gib eine Telefonnummer ein.</translation>
     </message>
     <message>
         <source>That is far too long for a phone number.</source>
@@ -955,27 +1365,27 @@
     </message>
     <message>
         <source>Type the country code after the +.</source>
-        <translation>Geben Sie nach dem + die Ländervorwahl ein.</translation>
+        <translation>Gib nach dem + die Ländervorwahl ein.</translation>
     </message>
     <message>
         <source>Type the rest of the number after the country code.</source>
-        <translation>Geben Sie nach der Ländervorwahl den Rest der Nummer ein.</translation>
+        <translation>Gib nach der Ländervorwahl den Rest der Nummer ein.</translation>
     </message>
     <message>
         <source>There is no country with this code: check the digits after the +.</source>
-        <translation>Es gibt kein Land mit dieser Vorwahl: Prüfen Sie die Ziffern nach dem +.</translation>
+        <translation>Es gibt kein Land mit dieser Vorwahl: Prüf die Ziffern nach dem +.</translation>
     </message>
     <message>
         <source>Pick the destination country, or type the number with + and its country code.</source>
-        <translation>Wählen Sie das Zielland aus oder geben Sie die Nummer mit + und Ländervorwahl ein.</translation>
+        <translation>Wähle das Zielland aus oder gib die Nummer mit + und Ländervorwahl ein.</translation>
     </message>
     <message>
         <source>Not a number in %1, but one in %2: pick that country or dial with its country code.</source>
-        <translation>Keine Nummer aus dem gewählten Land (%1), aber eine gültige aus einem anderen (%2): Wählen Sie dieses Land aus oder geben Sie die Nummer mit Ländervorwahl ein.</translation>
+        <translation>Keine Nummer aus dem gewählten Land (%1), aber eine gültige aus einem anderen (%2): Wähle dieses Land aus oder gib die Nummer mit Ländervorwahl ein.</translation>
     </message>
     <message>
         <source>Not a number in %1. It would be one in %2: pick the right country or dial with its country code.</source>
-        <translation>Keine Nummer aus dem gewählten Land (%1). Gültig wäre sie in anderen Ländern (%2): Wählen Sie das richtige Land aus oder geben Sie die Nummer mit Ländervorwahl ein.</translation>
+        <translation>Keine Nummer aus dem gewählten Land (%1). Gültig wäre sie in anderen Ländern (%2): Wähle das richtige Land aus oder gib die Nummer mit Ländervorwahl ein.</translation>
     </message>
     <message>
         <source>Letters where digits belong: “%1”. Phone words work only after a prefix such as 0800.</source>
@@ -1015,7 +1425,7 @@
     </message>
     <message>
         <source>Paste one number at a time.</source>
-        <translation>Fügen Sie nur eine Nummer auf einmal ein.</translation>
+        <translation>Füge nur eine Nummer auf einmal ein.</translation>
     </message>
     <message>
         <source>%1 landline numbers keep their leading 0.</source>
@@ -1023,11 +1433,11 @@
     </message>
     <message>
         <source>Extensions can&apos;t be dialled with the number: call the main number and key in the extension once the call is answered.</source>
-        <translation>Eine Durchwahl lässt sich nicht mitwählen: Rufen Sie die Hauptnummer an und tippen Sie die Durchwahl ein, sobald abgenommen wurde.</translation>
+        <translation>Eine Durchwahl lässt sich nicht mitwählen: Ruf die Hauptnummer an und tipp die Durchwahl ein, sobald abgenommen wurde.</translation>
     </message>
     <message>
         <source>There is no such number in %1: check the digits.</source>
-        <translation>Diese Nummer gibt es nicht (%1): Prüfen Sie die Ziffern.</translation>
+        <translation>Diese Nummer gibt es nicht (%1): Prüf die Ziffern.</translation>
     </message>
     <message>
         <source>Too short for a phone number: is the area code missing?</source>
@@ -1043,7 +1453,7 @@
     </message>
     <message>
         <source>There is no such number: check the digits.</source>
-        <translation>Diese Nummer gibt es nicht: Prüfen Sie die Ziffern.</translation>
+        <translation>Diese Nummer gibt es nicht: Prüf die Ziffern.</translation>
     </message>
 </context>
 <context>
@@ -1061,16 +1471,32 @@
         <translation>Aufgaben suchen</translation>
     </message>
     <message>
+        <source>Customer &amp;message…</source>
+        <translation>&amp;Nachricht an den Kunden …</translation>
+    </message>
+    <message>
+        <source>The “Telefonfaktor” message for the task chat</source>
+        <translation>Die Vorlage „Telefonfaktor“ für den Aufgaben-Chat</translation>
+    </message>
+    <message>
+        <source>Phone &amp;project…</source>
+        <translation>Telefonie&amp;projekt …</translation>
+    </message>
+    <message>
+        <source>Tell the admin team about a bigger phone project (answering machine, …)</source>
+        <translation>Dem Admin-Team ein größeres Telefonieprojekt melden (Anrufbeantworter, …)</translation>
+    </message>
+    <message>
         <source>Work timer</source>
         <translation>Arbeitszeit-Uhr</translation>
     </message>
     <message>
-        <source>Customer:</source>
-        <translation>Kunde:</translation>
+        <source>Work timer note</source>
+        <translation>Hinweis zur Arbeitszeit-Uhr</translation>
     </message>
     <message>
-        <source>Telephony area:</source>
-        <translation>Telefonie-Bereich:</translation>
+        <source>Customer:</source>
+        <translation>Kunde:</translation>
     </message>
     <message>
         <source>Working time:</source>
@@ -1082,7 +1508,15 @@
     </message>
     <message>
         <source>— pick the task you work on —</source>
-        <translation>— Aufgabe wählen, an der Sie arbeiten —</translation>
+        <translation>— Aufgabe wählen, an der du arbeitest —</translation>
+    </message>
+    <message>
+        <source>A bigger phone project</source>
+        <translation>Ein größeres Telefonieprojekt</translation>
+    </message>
+    <message>
+        <source>The work timer of “%1” was stopped: you switched tasks.</source>
+        <translation>Die Arbeitszeit-Uhr von „%1“ wurde angehalten: Du hast die Aufgabe gewechselt.</translation>
     </message>
     <message>
         <source>Stop &amp;work</source>
@@ -1093,24 +1527,39 @@
         <translation>Arbeit &amp;beginnen</translation>
     </message>
     <message>
-        <source>%1 · factor %2</source>
-        <translation>%1 · Faktor %2</translation>
+        <source>%1 of the working time on the phone; the customer pays phone time.</source>
+        <translation>%1 der Arbeitszeit telefoniert; der Kunde zahlt die Telefonzeit.</translation>
     </message>
     <message>
-        <source>%1 · agreed with the admin team</source>
-        <translation>%1 · mit dem Admin-Team vereinbart</translation>
-    </message>
-    <message>
-        <source>%1 · phone time included up to 25 %</source>
-        <translation>%1 · Telefonzeit bis 25 % enthalten</translation>
+        <source>%1 of the working time on the phone; %2 left within the included %3.</source>
+        <translation>%1 der Arbeitszeit telefoniert; noch %2 innerhalb der enthaltenen %3.</translation>
     </message>
     <message>
         <source>No working time recorded yet.</source>
         <translation>Noch keine Arbeitszeit erfasst.</translation>
     </message>
+</context>
+<context>
+    <name>TaskText</name>
     <message>
-        <source>%1 of the working time on the phone; %2 left within the included share.</source>
-        <translation>%1 der Arbeitszeit telefoniert; noch %2 innerhalb des enthaltenen Anteils.</translation>
+        <source>Calls outside the EU need an individual quote from the admin team.</source>
+        <translation>Anrufe außerhalb der EU brauchen ein individuelles Angebot vom Admin-Team.</translation>
+    </message>
+    <message>
+        <source>Germany and other EU countries</source>
+        <translation>Deutschland und andere EU-Länder</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Deutschland</translation>
+    </message>
+    <message>
+        <source>Recommended: %1 — for sales calls to %2.</source>
+        <translation>Empfohlen: %1 – für Vertriebsanrufe nach %2.</translation>
+    </message>
+    <message>
+        <source>Recommended: %1 — for back-office calls to %2.</source>
+        <translation>Empfohlen: %1 – für Backoffice-Anrufe nach %2.</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1577,10 @@
         <translation>Nachrichtentext</translation>
     </message>
     <message>
+        <source>Raise the task&apos;s budget on my-vpa to %1</source>
+        <translation>Budget der Aufgabe in my-vpa auf %1 erhöhen</translation>
+    </message>
+    <message>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -1136,8 +1589,12 @@
         <translation>Im Aufgaben-Chat &amp;posten</translation>
     </message>
     <message>
-        <source>Raise the task&apos;s budget accordingly. The text is sent as you see it; you can edit it first.</source>
-        <translation>Erhöhen Sie das Budget der Aufgabe entsprechend. Der Text wird so gesendet, wie Sie ihn sehen; Sie können ihn vorher bearbeiten.</translation>
+        <source>The text is sent as you see it; you can edit it first.</source>
+        <translation>Der Text wird so gesendet, wie du ihn siehst; du kannst ihn vorher ändern.</translation>
+    </message>
+    <message>
+        <source>Raise the task&apos;s budget in my-vpa as the message says. The text is sent as you see it; you can edit it first.</source>
+        <translation>Erhöhe das Budget der Aufgabe in my-vpa so, wie es in der Nachricht steht. Der Text wird so gesendet, wie du ihn siehst; du kannst ihn vorher ändern.</translation>
     </message>
     <message>
         <source>Language:</source>
@@ -1152,7 +1609,7 @@
     </message>
     <message>
         <source>Tip: a video call (task chat, Teams, Zoom, Meet) is cheaper for the customer and better for the relation.</source>
-        <translation>Tipp: Ein Videoanruf (Aufgaben-Chat, Teams, Zoom, Meet) ist für den Kunden günstiger und besser für die Beziehung.</translation>
+        <translation>Tipp: Ein Videoanruf (Aufgaben-Chat, Teams, Zoom, Meet) ist für den Kunden günstiger und stärkt die Kundenbindung.</translation>
     </message>
     <message>
         <source>Prepare customer &amp;message…</source>
@@ -1167,12 +1624,20 @@
         <translation>Später</translation>
     </message>
     <message>
-        <source>“%1” is over the included phone share: %2 of the working time on the phone, 25 % are included. The customer now pays phone costs: pick a telephony area, tell the customer and the admin team.</source>
-        <translation>„%1“ liegt über dem enthaltenen Telefonanteil: %2 der Arbeitszeit telefoniert, 25 % sind enthalten. Der Kunde zahlt jetzt Telefonkosten: Wählen Sie einen Telefonie-Bereich und informieren Sie den Kunden und das Admin-Team.</translation>
+        <source>“%1” is over the included phone share: %2 of the working time on the phone, %3 are included. The customer now pays phone costs: pick a telephony area, tell the customer and the admin team.</source>
+        <translation>„%1“ liegt über dem enthaltenen Telefonanteil: %2 der Arbeitszeit telefoniert, %3 sind enthalten. Der Kunde zahlt jetzt Telefonkosten: Wähle einen Telefonie-Bereich und informiere den Kunden und das Admin-Team.</translation>
     </message>
     <message>
-        <source>“%1” is nearing the included phone share: %2 of the working time on the phone, 25 % are included. Phoning more than planned? Pick a telephony area now.</source>
-        <translation>„%1“ nähert sich dem enthaltenen Telefonanteil: %2 der Arbeitszeit telefoniert, 25 % sind enthalten. Mehr telefoniert als geplant? Wählen Sie jetzt einen Telefonie-Bereich.</translation>
+        <source>“%1” is nearing the included phone share: %2 of the working time on the phone, %3 are included. Phoning more than planned? Pick a telephony area now.</source>
+        <translation>„%1“ nähert sich dem enthaltenen Telefonanteil: %2 der Arbeitszeit telefoniert, %3 sind enthalten. Mehr telefoniert als geplant? Wähle jetzt einen Telefonie-Bereich.</translation>
+    </message>
+    <message>
+        <source>Over %1: pick a telephony area and tell the customer.</source>
+        <translation>Über %1: Wähle einen Telefonie-Bereich und informiere den Kunden.</translation>
+    </message>
+    <message>
+        <source>Nearing %1 of the working time on the phone.</source>
+        <translation>Bald %1 der Arbeitszeit telefoniert.</translation>
     </message>
     <message>
         <source>Ask for an individual &amp;quote…</source>
@@ -1187,14 +1652,6 @@
         <translation>Telefonanteil: %1</translation>
     </message>
     <message>
-        <source>Over 25 %: pick a telephony area and tell the customer.</source>
-        <translation>Über 25 %: Wählen Sie einen Telefonie-Bereich und informieren Sie den Kunden.</translation>
-    </message>
-    <message>
-        <source>Nearing 25 % of the working time on the phone.</source>
-        <translation>Bald 25 % der Arbeitszeit telefoniert.</translation>
-    </message>
-    <message>
         <source>Ask for an individual quote</source>
         <translation>Individuelles Angebot anfragen</translation>
     </message>
@@ -1204,7 +1661,30 @@
     </message>
     <message>
         <source>Tell the admin team you phone over our system</source>
-        <translation>Admin-Team informieren, dass Sie über unsere Anlage telefonieren</translation>
+        <translation>Admin-Team informieren, dass du über unsere Anlage telefonierst</translation>
+    </message>
+</context>
+<context>
+    <name>TransferPanel</name>
+    <message>
+        <source>Transfer the call to:</source>
+        <translation>Das Gespräch übergeben an:</translation>
+    </message>
+    <message>
+        <source>Transfer now</source>
+        <translation>Jetzt übergeben</translation>
+    </message>
+    <message>
+        <source>Talk to them first</source>
+        <translation>Erst selbst sprechen</translation>
+    </message>
+    <message>
+        <source>Call them while the caller waits on hold; then hand the call over</source>
+        <translation>Zuerst anrufen, während der Anrufer in der Warteschleife wartet; dann übergeben</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -64,21 +64,25 @@ def main(mode: str) -> int:
     else:  # what `vpaphone` does up to the first window (ui.app.run_app)
         from PySide6.QtCore import QSettings, QTimer
 
+        from vpaphone.app.backend import ConfiguredSource
         from vpaphone.logsetup import configure_logging
-        from vpaphone.ui.app import Shell, _application, instance_name
+        from vpaphone.ui.app import Shell, _application
         from vpaphone.ui.display import display_problem
-        from vpaphone.ui.single import InstanceServer, send_to_running
+        from vpaphone.ui.single import InstanceServer, instance_address, send_to_running
 
         assert display_problem() is None
         configure_logging()  # into the bench's private XDG_STATE_HOME
         app = _application()
-        name = instance_name(demo=False) + "-bench"
+        source = ConfiguredSource()
+        address = instance_address(source.data_dir)
+        assert address is not None
+        name = address + "-bench"
         assert not send_to_running(name, "show")  # as run_app: is one running already?
         instance = InstanceServer(name)
         instance.listen()
         shell = Shell(QSettings())
         QTimer.singleShot(0, lambda: print("SHOWN", flush=True))  # before Shell.load runs
-        shell.show(demo=False, number=None)
+        shell.show(source, None)
         window = shell.window
     from PySide6.QtCore import QTimer
 
@@ -99,11 +103,12 @@ def main(mode: str) -> int:
     def sign_in() -> None:
         from vpaphone.demo.data import DEMO_PASSWORD, DEMO_USER
 
-        controller = shell.controller
-        assert controller is not None
-        controller.signed_in.connect(lambda: QTimer.singleShot(IDLE_MS, idle))
-        controller.sign_in_failed.connect(lambda exc: (print(f"FAILED {exc!r}"), app.exit(1)))
-        controller.sign_in(DEMO_USER, DEMO_PASSWORD, remember=True)
+        services = shell.services
+        assert services is not None
+        session = services.session
+        session.signed_in.connect(lambda: QTimer.singleShot(IDLE_MS, idle))
+        session.sign_in_failed.connect(lambda failure: (print(f"FAILED {failure!r}"), app.exit(1)))
+        session.sign_in(DEMO_USER, DEMO_PASSWORD, remember=True)
 
     def idle() -> None:
         print(f"RSS {rss_kb()}", flush=True)

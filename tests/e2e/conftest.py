@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures.demo_server import PeerProcess, demo_certificates, demo_peer  # noqa: F401
+from vpaphone.app.backend import Backend
+from vpaphone.app.services import AppServices
 from vpaphone.demo.server import DemoServer, DemoState
 from vpaphone.demo.tls import DemoCertificates
 from vpaphone.myvpa.transport import TransportConfig
-from vpaphone.ui.backend import Backend
-from vpaphone.ui.controller import Controller
 from vpaphone.ui.mainwindow import MainWindow
 from vpaphone.ui.widgets.in_call import InCallPanel
 
@@ -42,11 +42,12 @@ class Confirmations:
 
 @dataclass
 class App:
-    controller: Controller
+    services: AppServices
     window: MainWindow
     server: DemoServer
     confirmations: Confirmations
     qtbot: QtBot
+    settings: QSettings
 
     def sign_in(self, user: str = DEMO_USER, password: str = DEMO_PASSWORD) -> None:
         page = self.window.signin
@@ -63,8 +64,9 @@ class App:
         assert index >= 0, f"{task_id} not in the task picker"
         picker.setCurrentIndex(index)
         picker.activated.emit(index)
-        assert self.controller.active_task is not None
-        assert self.controller.active_task.id == task_id
+        active = self.services.tasks.active_task
+        assert active is not None
+        assert active.id == task_id
 
     def type_number(self, text: str) -> None:
         self.window.main.dialer.set_number(text)
@@ -116,16 +118,16 @@ def make_backend(server: DemoServer, data_dir: Path) -> Backend:
 @pytest.fixture
 def app(app_server: DemoServer, tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    controller = Controller(make_backend(app_server, tmp_path / "data"), settings)
+    services = AppServices(make_backend(app_server, tmp_path / "data"), settings)
     confirmations = Confirmations()
-    window = MainWindow(controller, confirm=confirmations)
+    window = MainWindow(services, confirm=confirmations)
     qtbot.addWidget(window)
     window.show()
     try:
-        yield App(controller, window, app_server, confirmations, qtbot)
+        yield App(services, window, app_server, confirmations, qtbot, settings)
     finally:
-        if controller.snapshot is not None:
-            controller.net.submit(
+        if services.session.active:
+            services.net.submit(
                 lambda ctx: ctx.keychain.forget_user(DEMO_USER), lambda _: None, lambda _: None
             )
-        controller.close()
+        services.close()

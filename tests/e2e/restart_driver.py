@@ -9,6 +9,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from vpaphone.demo.backend import DemoSource
 from vpaphone.ui.app import _application, run_app
 from vpaphone.ui.mainwindow import MainWindow
 
@@ -17,7 +18,7 @@ def _restart_when_loaded(app: QApplication) -> None:
     for window in app.topLevelWidgets():
         if isinstance(window, MainWindow):
             try:
-                window.controller  # noqa: B018 - raises until Shell.load has attached it
+                window.services  # noqa: B018 - raises until Shell.load has attached it
             except RuntimeError:
                 break
             print("RESTARTING", flush=True)
@@ -29,7 +30,7 @@ def _restart_when_loaded(app: QApplication) -> None:
 def main() -> int:
     app = _application()
     QTimer.singleShot(50, lambda: _restart_when_loaded(app))
-    return run_app(demo=True)
+    return run_app(DemoSource())
 
 
 if __name__ == "__main__":

@@ -50,15 +50,16 @@ def shoot(language: str) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from vpaphone.app.backend import Backend
+    from vpaphone.app.services import AppServices
+    from vpaphone.demo.backend import DEMO_KEYCHAIN_SERVICE
     from vpaphone.demo.launch import start_peer, stop_peer
     from vpaphone.demo.server import DemoServer, DemoState
     from vpaphone.demo.tls import make_certificates
     from vpaphone.myvpa.transport import TransportConfig
-    from vpaphone.ui.backend import DEMO_KEYCHAIN_SERVICE, Backend
-    from vpaphone.ui.controller import Controller
     from vpaphone.ui.i18n import LANGUAGE_KEY, install_translations
     from vpaphone.ui.mainwindow import MainWindow
-    from vpaphone.ui.threshold import TelefonfaktorDialog
+    from vpaphone.ui.requests import TelefonfaktorDialog
 
     out = OUT / language
     out.mkdir(parents=True, exist_ok=True)
@@ -81,12 +82,12 @@ def shoot(language: str) -> None:
             Path(tmp) / "data",
             ("demo", "demo"),
         )
-        controller = Controller(backend, settings)
-        window = MainWindow(controller, confirm=lambda parent, issue: True)
+        services = AppServices(backend, settings)
+        window = MainWindow(services, confirm=lambda parent, issue: True)
         window.resize(1100, 720)
         window.show()
         try:
-            controller.check_keychain()
+            services.session.check_keychain()
             _settle(app, 1.0)
             window.grab().save(str(out / "1-sign-in.png"))
 
@@ -96,7 +97,7 @@ def shoot(language: str) -> None:
             index = window.main.tasks.picker.findData(TASK)
             window.main.tasks.picker.setCurrentIndex(index)
             window.main.tasks.picker.activated.emit(index)
-            controller.start_work()
+            services.tasks.start_work()
             window.main.dialer.picker.set_country("DE")
             window.main.dialer.set_number("0221 82829980")
             _settle(app, 1.5)
@@ -104,12 +105,15 @@ def shoot(language: str) -> None:
 
             window.main.dialer.call_button.click()
             _wait(
-                app, lambda: controller.call is not None and controller.call.answered_at is not None
+                app,
+                lambda: (
+                    services.phone.call is not None and services.phone.call.answered_at is not None
+                ),
             )
             _settle(app, 3.2)
             window.grab().save(str(out / "3-in-call.png"))
-            controller.hangup()
-            _wait(app, lambda: controller.call is None)
+            services.phone.hangup()
+            _wait(app, lambda: services.phone.call is None)
             _settle(app, 1.0)
 
             window.main.tabs.setCurrentWidget(window.main.history)
@@ -117,9 +121,11 @@ def shoot(language: str) -> None:
             window.grab().save(str(out / "4-history.png"))
             window.main.tabs.setCurrentWidget(window.main.phone_page)
 
-            task = controller.active_task
+            task = services.tasks.active_task
             assert task is not None
-            dialog = TelefonfaktorDialog(controller, task, window)
+            dialog = TelefonfaktorDialog(
+                services.session, services.tasks, services.requests, task, window
+            )
             dialog.show()
             _settle(app, 0.5)
             dialog.grab().save(str(out / "5-telefonfaktor-message.png"))
@@ -129,8 +135,8 @@ def shoot(language: str) -> None:
             _settle(app, 0.5)
             window.grab().save(str(out / "6-blocked-non-eu.png"))
         finally:
-            controller.stop_work()
-            controller.close()
+            services.tasks.stop_work()
+            services.close()
             stop_peer(peer)
             server.stop()
     print(f"screenshots ({language}) in {out}")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.e2e.conftest import App
+from vpaphone.ui.widgets.settings_dialog import SettingsDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.keyring, pytest.mark.slow]
 
@@ -77,7 +78,7 @@ def test_every_control_has_an_accessible_name(app: App) -> None:
         banner.dialog.close()
     app.window.open_settings()
     settings = app.window.dialog
-    assert settings is not None
+    assert isinstance(settings, SettingsDialog)
     app.qtbot.waitUntil(settings.isVisible, timeout=3000)
     for page in range(settings.tabs.count()):
         settings.tabs.setCurrentIndex(page)
@@ -118,12 +119,13 @@ def test_sign_in_dial_and_hang_up_with_the_keyboard_only(app: App) -> None:
     teams = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     press(app, Qt.Key.Key_M, teams)
     qtbot.waitUntil(
-        lambda: app.controller.call is not None and app.controller.call.muted, timeout=3000
+        lambda: app.services.phone.call is not None and app.services.phone.call.muted, timeout=3000
     )
     assert panel.mute_button.isChecked()
     press(app, Qt.Key.Key_M, teams)
     qtbot.waitUntil(
-        lambda: app.controller.call is not None and not app.controller.call.muted, timeout=3000
+        lambda: app.services.phone.call is not None and not app.services.phone.call.muted,
+        timeout=3000,
     )
 
     # Tab reaches every call control, Hang up too; Space presses it.
@@ -134,7 +136,7 @@ def test_sign_in_dial_and_hang_up_with_the_keyboard_only(app: App) -> None:
     assert panel.hangup_button.hasFocus(), f"Tab stopped at {QApplication.focusWidget()!r}"
     press(app, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not panel.isVisible(), timeout=10_000)
-    assert app.controller.call is None
+    assert app.services.phone.call is None
 
 
 def test_hang_up_with_teams_keys(app: App) -> None:
@@ -148,4 +150,4 @@ def test_hang_up_with_teams_keys(app: App) -> None:
     teams = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     press(app, Qt.Key.Key_H, teams)
     app.qtbot.waitUntil(lambda: not panel.isVisible(), timeout=10_000)
-    assert app.controller.call is None
+    assert app.services.phone.call is None

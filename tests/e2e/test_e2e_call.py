@@ -32,8 +32,8 @@ def test_blocked_warned_and_allowed_call_end_in_history_and_on_the_server(app: A
     assert app.confirmations.asked, "no confirmation was asked"
     assert "France" in app.confirmations.asked[0]
     assert "telephony EU" in app.confirmations.asked[0]
-    assert app.controller.call is None
-    assert app.controller.store.calls.recent() == []
+    assert app.services.phone.call is None
+    assert app.services.store.calls.recent() == []
 
     # A German number, typed nationally after picking Germany again: the demo customer answers.
     dialer.picker.set_country("DE")
@@ -57,7 +57,7 @@ def test_blocked_warned_and_allowed_call_end_in_history_and_on_the_server(app: A
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
     assert model.data(model.index(0, model.OUTCOME)) == "Completed"
     assert model.data(model.index(0, model.TASK)) == "Lieferanten nachfassen"
-    stored = app.controller.store.calls.recent()[0]
+    stored = app.services.store.calls.recent()[0]
     assert stored.record.task_id == DE_TASK
     assert stored.record.talk_seconds >= 2
 
@@ -70,12 +70,12 @@ def test_blocked_warned_and_allowed_call_end_in_history_and_on_the_server(app: A
     assert float(uploaded["talk_seconds"]) >= 2
     # The task's phone time now includes the call, counted once.
     qtbot.waitUntil(
-        lambda: app.controller.store.calls.get(stored.record.id).synced_at is not None,  # type: ignore[union-attr]
+        lambda: app.services.store.calls.get(stored.record.id).synced_at is not None,  # type: ignore[union-attr]
         timeout=5000,
     )
-    task = app.controller.task(DE_TASK)
+    task = app.services.tasks.task(DE_TASK)
     assert task is not None
-    phone = app.controller.task_time(task).phone_seconds
+    phone = app.services.tasks.task_time(task).phone_seconds
     assert 1500 + 2 <= phone <= 1500 + stored.record.talk_seconds + 1
 
 
@@ -87,11 +87,11 @@ def test_work_timer_counts_and_reaches_the_server(app: App) -> None:
     panel = window.main.tasks
     assert panel.work_button.text() == "Start &work"
     panel.work_button.click()
-    assert app.controller.work_running
+    assert app.services.tasks.work_running
     qtbot.waitUntil(lambda: panel.work_clock.text() >= "0:00:02", timeout=5000)
     assert panel.work_button.text() == "Stop &work"
     panel.work_button.click()
-    assert not app.controller.work_running
+    assert not app.services.tasks.work_running
     state = app.server.state
     qtbot.waitUntil(lambda: len(state.work_sessions) == 1, timeout=15_000)
     (session,) = state.work_sessions.values()
@@ -99,5 +99,5 @@ def test_work_timer_counts_and_reaches_the_server(app: App) -> None:
     # Switching tasks stops a running timer: no working time lands on the wrong task.
     panel.work_button.click()
     app.pick_task("T-1002")
-    assert not app.controller.work_running
+    assert not app.services.tasks.work_running
     qtbot.waitUntil(lambda: len(state.work_sessions) == 2, timeout=15_000)

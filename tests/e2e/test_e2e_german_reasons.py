@@ -8,34 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QApplication
 
 from tests.e2e.conftest import App
 from tests.fixtures.kamailio import Kamailio, start_kamailio
 from tests.fixtures.sipp import SippUas, sipp_uas  # noqa: F401
 from vpaphone.demo.data import DemoUser
 from vpaphone.demo.server import DemoState
-from vpaphone.ui.i18n import LANGUAGE_KEY, install_translations
 
-pytestmark = [pytest.mark.gui, pytest.mark.keyring, pytest.mark.slow]
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.keyring,
+    pytest.mark.slow,
+    pytest.mark.usefixtures("german"),  # before the app fixture builds the window
+]
 
 DE_TASK = "T-1002"  # Back-office telephony DE
-
-
-@pytest.fixture(autouse=True)
-def german(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    """German translations, installed before the app fixture builds the window."""
-    settings = QSettings(str(tmp_path / "language.ini"), QSettings.Format.IniFormat)
-    settings.setValue(LANGUAGE_KEY, "de")
-    installed = install_translations(qapp, settings)
-    assert installed, "vpaphone_de.qm did not load"
-    try:
-        yield
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-        QLocale.setDefault(QLocale.c())
 
 
 @pytest.fixture
@@ -57,8 +44,8 @@ def test_a_busy_line_is_named_in_german(app: App) -> None:
     app.type_number("0221 8282 9980")
     qtbot.waitUntil(main.dialer.call_button.isEnabled, timeout=3000)
     main.dialer.call_button.click()
-    qtbot.waitUntil(lambda: app.controller.store.calls.recent() != [], timeout=5000)
-    qtbot.waitUntil(lambda: app.controller.call is None, timeout=10_000)
+    qtbot.waitUntil(lambda: app.services.store.calls.recent() != [], timeout=5000)
+    qtbot.waitUntil(lambda: app.services.phone.call is None, timeout=10_000)
     assert window.statusBar().currentMessage() == "Die Leitung ist besetzt"
 
 

@@ -15,7 +15,7 @@ from tests.fixtures.baresip import Baresip, baresip_phone  # noqa: F401
 from tests.fixtures.kamailio import Kamailio, start_kamailio
 from vpaphone.demo.data import DemoUser
 from vpaphone.demo.server import DemoState
-from vpaphone.ui.threshold import AdminNoteDialog
+from vpaphone.ui.requests import AdminNoteDialog
 from vpaphone.ui.widgets.incoming import IncomingCallDialog
 
 pytestmark = [
@@ -113,7 +113,7 @@ def test_sales_vpa_calls_a_customer_and_takes_a_call(
     customer.command("hangup")
     qtbot.waitUntil(lambda: not window.main.in_call.isVisible(), timeout=10_000)
 
-    calls = app.controller.store.calls.recent()
+    calls = app.services.store.calls.recent()
     assert [c.record.direction.value for c in calls] == ["incoming", "outgoing"]
     assert all(c.record.task_id == SALES_TASK for c in calls)
     assert all(c.record.end_reason is not None for c in calls)

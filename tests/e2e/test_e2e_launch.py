@@ -17,7 +17,7 @@ import pytest
 
 from tests.e2e.conftest import App
 from vpaphone import paths
-from vpaphone.ui.single import InstanceServer, server_name
+from vpaphone.ui.single import InstanceServer, instance_address
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -79,7 +79,7 @@ def test_vpaphone_dial_fills_the_number_into_the_running_window(app: App) -> Non
     """`vpaphone dial tel:…` (what a clicked link runs) reaches the running instance."""
     app.sign_in()
     app.signed_in()
-    server = InstanceServer(server_name(paths.data_dir()))
+    server = InstanceServer(instance_address(paths.data_dir()))
     assert server.listen()
     server.dial_requested.connect(app.window.fill_number)
     try:
@@ -132,8 +132,19 @@ def test_demo_app_runs_hands_over_a_second_start_and_quits_cleanly(tmp_path: Pat
         )
         assert "already running" in second.stdout, second
         assert second.returncode == 0
+        # a tel: link (plain `vpaphone dial`, no --demo) reaches the running demo window too
+        plain = subprocess.run(
+            [sys.executable, "-m", "vpaphone.cli", "dial", "tel:+49-221-82829980"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert "already running" in plain.stdout, plain
+        assert plain.returncode == 0
         assert first.poll() is None
-        first.send_signal(signal.SIGTERM)
+        first.send_signal(signal.SIGTERM)  # once is enough (it sometimes took two)
         assert first.wait(timeout=30) == 0
     finally:
         if first.poll() is None:

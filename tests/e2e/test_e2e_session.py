@@ -9,8 +9,8 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from tests.e2e.conftest import App, Confirmations
+from vpaphone.app.services import AppServices
 from vpaphone.myvpa.keychain import Keychain
-from vpaphone.ui.controller import Controller
 from vpaphone.ui.mainwindow import MainWindow
 
 pytestmark = [pytest.mark.gui, pytest.mark.keyring, pytest.mark.slow]
@@ -23,26 +23,26 @@ def test_stay_signed_in_resumes_at_the_next_start_without_a_password(
     app.sign_in()
     app.signed_in()
     app.pick_task("T-1002")
-    backend, settings = app.controller.backend, app.controller.settings
-    app.controller.close()  # quit
+    backend, settings = app.services.backend, app.settings
+    app.services.close()  # quit
 
     # next start: same settings, data and keychain
-    controller = Controller(backend, settings)
-    window = MainWindow(controller, confirm=Confirmations())
+    services = AppServices(backend, settings)
+    window = MainWindow(services, confirm=Confirmations())
     qtbot.addWidget(window)
     window.show()
     try:
-        assert controller.resume()
+        assert services.session.resume()
         qtbot.waitUntil(lambda: window.pages.currentIndex() == 1, timeout=15_000)
         assert window.main.user_label.text() == "Dana Demo"
-        active = controller.active_task
+        active = services.tasks.active_task
         assert active is not None
         assert active.id == "T-1002"  # the active task is remembered too
         assert app.server.state.requests.count("signIn") == 1  # no second password sign-in
     finally:
-        controller.sign_out()
+        services.session.sign_out()
         qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=15_000)
-        controller.close()
+        services.close()
     assert Keychain(service=backend.keychain_service).load_tokens("demo") is None
 
 
@@ -50,7 +50,7 @@ def test_sign_out_forgets_tokens_and_history(app: App) -> None:
     app.sign_in()
     app.signed_in()
     app.pick_task("T-1002")
-    window, qtbot, controller = app.window, app.qtbot, app.controller
+    window, qtbot, services = app.window, app.qtbot, app.services
     window.main.dialer.picker.set_country("DE")
     app.type_number("0221 8282 9980")
     qtbot.waitUntil(window.main.dialer.call_button.isEnabled, timeout=3000)
@@ -59,14 +59,14 @@ def test_sign_out_forgets_tokens_and_history(app: App) -> None:
     window.main.in_call.hangup_button.click()
     qtbot.waitUntil(lambda: window.main.history.model.rowCount() == 1, timeout=10_000)
 
-    controller.sign_out()
+    services.session.sign_out()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=15_000)
     state = app.server.state
     assert len(state.call_records) == 1  # uploaded before the local copy went away
-    assert controller.store.calls.recent() == []
+    assert services.store.calls.recent() == []
     assert window.main.history.model.rowCount() == 0
     assert not state.refresh_tokens  # revoked on the server
     assert window.signin.password.text() == ""
-    settings = controller.settings
+    settings = app.settings
     assert isinstance(settings, QSettings)
     assert settings.value("account/stay_signed_in", False, type=bool) is False

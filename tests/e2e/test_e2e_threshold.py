@@ -11,7 +11,7 @@ import pytest
 from tests.e2e.conftest import App
 from vpaphone.demo.data import DemoTask
 from vpaphone.demo.server import DemoState
-from vpaphone.ui.threshold import AdminNoteDialog, TelefonfaktorDialog
+from vpaphone.ui.requests import AdminNoteDialog, TelefonfaktorDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.keyring, pytest.mark.slow]
 
@@ -52,30 +52,38 @@ def test_crossing_the_nearing_level_shows_the_banner_and_its_actions_work(app: A
             lambda: window.main.in_call.state_label.text() == "Connected", timeout=10_000
         )
     assert TITLE in notified.args[0]
-    assert "Nearing 25 %" in notified.args[1]
+    assert "Nearing 25%" in notified.args[1]
     qtbot.waitUntil(banner.isVisible, timeout=3000)
     assert "nearing the included phone share" in banner.text.text()
     assert "video call" in banner.video_hint.text()
     assert window.main.tasks.gauge.level.value == "nearing"
     # 900 s included of 3600 s working time, ~720 s used: about 3 minutes left at this pace.
     forecast = window.main.in_call.forecast_label.text()
-    assert re.fullmatch(r"At this pace this task passes 25 % in [23] min\.", forecast), forecast
+    assert re.fullmatch(r"At this pace this task passes 25% in [23] min\.", forecast), forecast
     window.main.in_call.hangup_button.click()
     qtbot.waitUntil(lambda: not window.main.in_call.isVisible(), timeout=10_000)
 
-    # Tell the customer: the Telefonfaktor DE message with budget × factor, posted to the chat.
+    # Tell the customer: the Telefonfaktor DE message with budget × factor, posted to the chat,
+    # and the budget raised on my-vpa with the same click (the demo allows it).
     banner.message_button.click()
     dialog = banner.dialog
     assert isinstance(dialog, TelefonfaktorDialog)
     assert "Telefonfaktor DE" in dialog.windowTitle()
-    assert "120 Minuten × 1,2 = 144 Minuten" in dialog.text.toPlainText()
+    assert dialog.raise_budget.isChecked()
+    assert "von 120 Minuten (2:00 Std.) auf 144 Minuten (2:24 Std.) erhöht" in (
+        dialog.text.toPlainText()
+    )
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
-    assert "120 minutes × 1.2 = 144 minutes" in dialog.text.toPlainText()
+    assert "raised the task's budget from 120 minutes (2:00 h) to 144 minutes (2:24 h)" in (
+        dialog.text.toPlainText()
+    )
     dialog.post_button.click()
     qtbot.waitUntil(lambda: len(state.chat_messages) == 1, timeout=10_000)
     posted = state.chat_messages[0]
     assert posted["task_id"] == TASK
     assert "144 minutes" in posted["text"]
+    demo_task = next(t for t in state.users["demo"].tasks if t.id == TASK)
+    assert demo_task.budget_minutes == 144  # raised before the message was posted
 
     # Tell the admin team that this task needs more phone time than planned.
     banner.admin_button.click()
@@ -90,7 +98,6 @@ def test_crossing_the_nearing_level_shows_the_banner_and_its_actions_work(app: A
     # Switch the task's area: German calls by a back-office VPA → Back-office telephony DE.
     assert "Back-office telephony DE" in banner.area_button.text()
     banner.area_button.click()
-    demo_task = next(t for t in state.users["demo"].tasks if t.id == TASK)
     qtbot.waitUntil(lambda: demo_task.telephony_area == "backoffice_de", timeout=10_000)
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5000)  # the customer pays now
-    assert "factor 1.2" in window.main.tasks.area.text()
+    assert "factor 1.2" in window.main.tasks.area_box.currentText()

@@ -138,8 +138,12 @@ def test_2_cli_in_an_empty_environment(scenario: Scenario) -> None:
     checked = root.run(["vpaphone", "check-number", "--area", "backoffice_de", "0221 82829980"])
     assert json.loads(checked.stdout)["decision"] == "allow"
     # `env -i` with PATH and HOME only, stdout a pipe: what `vpaphone diagnose --json | jq` gets.
-    diagnosed = root.run(["vpaphone", "diagnose", "--json"])
-    sections = {s["title"]: dict(s["lines"]) for s in json.loads(diagnosed.stdout)}
+    diagnosed = root.run(["vpaphone", "diagnose", "--json"], check=False)
+    report = json.loads(diagnosed.stdout)
+    # A bare root has no session bus, so no keychain: the one check that fails, and exit 1.
+    assert [s["title"] for s in report if s["failed"]] == ["Keychain"]
+    assert diagnosed.returncode == 1
+    sections = {s["title"]: dict(s["lines"]) for s in report}
     assert sections["Installation"]["kind"] == "bundle"
     assert sections["Installation"]["executable"] == "/opt/vpaphone/vpaphone"
     assert "all 272 shipped files present" in sections["Installation"]["resources"]
@@ -224,8 +228,11 @@ def test_6_silent_install_with_managed_settings_that_win_and_links(
         user_file.parent.mkdir(parents=True, exist_ok=True)
         user_file.write_text(json.dumps({"base_url": "https://127.0.0.1:9/api/v1"}), "utf-8")
 
-        diagnosed = root.run(["vpaphone", "diagnose", "--json"])
+        diagnosed = root.run(["vpaphone", "diagnose", "--json"], check=False)
         sections = {s["title"]: dict(s["lines"]) for s in json.loads(diagnosed.stdout)}
+        assert sections["Configuration"]["managed settings"] == (
+            f"{CONFFILE} (present, manages base_url, ca_bundle)"
+        )
         assert sections["Configuration"]["my-vpa server"] == server.base_url
         assert "certificate verified" in sections["Reachability"]["my-vpa server"]
 

@@ -12,6 +12,7 @@ from vpaphone.audio.format import FRAME_MS
 from vpaphone.audio.port import BridgePort, destroy_port
 from vpaphone.audio.settings import DeviceRole, load_choice
 from vpaphone.audio.status import probe
+from vpaphone.texts.audio import audio_problem_text
 
 NULL_DEVICE_PROBE_S = 0.3
 
@@ -30,7 +31,7 @@ def device_lines() -> list[tuple[str, str]]:
     lines.append(("call microphone", status.microphone or "none"))
     lines.append(("call speaker", status.speaker or "none"))
     lines.append(("ringer", status.ringer or "none"))
-    lines.extend(("problem", text) for text in status.problems)
+    lines.extend(("problem", audio_problem_text(problem)) for problem in status.issues)
     return lines
 
 

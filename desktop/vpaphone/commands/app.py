@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vpaphone.app.backend import BackendSource
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +27,15 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_NO_DISPLAY
     from vpaphone.ui.app import run_app  # noqa: PLC0415 - Qt only when the window is wanted
 
-    return run_app(
-        demo=bool(getattr(args, "demo", False)), minimized=bool(getattr(args, "minimized", False))
-    )
+    return run_app(backend_source(args), minimized=bool(getattr(args, "minimized", False)))
+
+
+def backend_source(args: argparse.Namespace) -> BackendSource:
+    """The composition root's one choice: the company my-vpa, or the embedded demo."""
+    if getattr(args, "demo", False):
+        from vpaphone.demo.backend import DemoSource  # noqa: PLC0415 - demo only
+
+        return DemoSource()
+    from vpaphone.app.backend import ConfiguredSource  # noqa: PLC0415
+
+    return ConfiguredSource()

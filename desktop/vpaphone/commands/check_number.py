@@ -50,11 +50,16 @@ def run(args: argparse.Namespace) -> int:
     from vpaphone.core.numbers import DialInputError, parse_dial_input  # noqa: PLC0415
     from vpaphone.core.rules import RuleData, RuleDataError  # noqa: PLC0415
     from vpaphone.core.zones import ZoneDataError, ZoneTable  # noqa: PLC0415
+    from vpaphone.texts.gate import reason_text  # noqa: PLC0415
 
     try:
         destination = parse_dial_input(" ".join(args.number), args.country)
     except DialInputError as error:
-        print(f"vpaphone check-number: {error.code.value}: {error.message}", file=sys.stderr)
+        from vpaphone.texts.dial import dial_error_text  # noqa: PLC0415
+
+        print(
+            f"vpaphone check-number: {error.code.value}: {dial_error_text(error)}", file=sys.stderr
+        )
         if error.suggestion:
             print(f"Did you mean {error.suggestion}?", file=sys.stderr)
         return EXIT_NOT_A_NUMBER
@@ -83,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         "country": args.country,
         "area": area.value,
         "decision": result.decision.value,
-        "reasons": [{"code": r.code, "message": r.message} for r in result.reasons],
+        "reasons": [{"code": r.code, "message": reason_text(r, rules)} for r in result.reasons],
         "counts_as_task_time": result.counts_as_task_time,
     }
     print(json.dumps(report, ensure_ascii=False, indent=2))

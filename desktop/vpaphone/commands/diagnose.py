@@ -1,9 +1,11 @@
 """`vpaphone diagnose`: what a support person needs to know about this machine, as sections.
 
 Each section is built by one function in SECTIONS; a failing section shows its error and the
-others still run. Add a section by appending (title, builder) to SECTIONS. Nothing secret and no
-phone number may appear in the output. Heavy imports (Qt, pjsua2) happen inside the section
-functions ("lazy"): the CLI imports this module just to build its parser.
+others still run. A section whose check finds a problem raises SectionFailed with its lines;
+diagnose then exits 1 (IT scripts rely on it). Add a section by appending (title, builder) to
+SECTIONS. Nothing secret and no phone number may appear in the output. Heavy imports (Qt,
+pjsua2) happen inside the section functions ("lazy"): the CLI imports this module just to
+build its parser.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 
 from vpaphone import __version__
 from vpaphone.commands import diagnose_checks as checks
+from vpaphone.commands import diagnose_data
 
 Lines = list[tuple[str, str]]
 
@@ -96,6 +99,7 @@ SECTIONS: list[tuple[str, Callable[[], Lines]]] = [
     ("Configuration", checks.configuration_section),
     ("Keychain", checks.keychain_section),
     ("Reachability", checks.reachability_section),
+    ("Local data", diagnose_data.local_data_section),
     ("Audio devices", audio_devices_section),
     ("Audio engine", audio_engine_section),
 ]

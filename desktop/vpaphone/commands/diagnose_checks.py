@@ -1,7 +1,8 @@
 """`vpaphone diagnose` sections about configuration, keychain and network reachability.
 
 Nothing secret is printed: no passwords, tokens, user names or phone numbers — only where
-settings come from, which keychain backend answers, and whether servers answer.
+settings come from, which keychain backend answers, and whether servers answer. A check that
+finds a problem fails its section (`SectionFailed`: diagnose exits 1).
 """
 
 from __future__ import annotations
@@ -38,17 +39,24 @@ def configuration_section() -> Lines:
         ("user settings", f"{user} ({'present' if user.is_file() else 'absent'})"),
         ("environment", ", ".join(v for v in (URL_ENV, CA_ENV) if os.environ.get(v)) or "none"),
     ]
+    problem = None
     try:
         settings = load_settings()
         lines.append(("my-vpa server", settings.base_url or "not configured (only --demo works)"))
-        lines.append(("CA bundle", str(settings.ca_bundle or "system trust store")))
+        bundle = settings.ca_bundle
+        lines.append(
+            ("CA bundle", f"system trust store + {bundle}" if bundle else "system trust store")
+        )
     except SettingsError as exc:
-        lines.append(("problem", str(exc)))
+        problem = str(exc)
+        lines.append(("problem", problem))
     lines += [
         ("data dir", str(paths.data_dir())),
         ("config dir", str(paths.config_dir())),
         ("log dir", str(paths.log_dir())),
     ]
+    if problem is not None:
+        fail_section(lines)
     return lines
 
 
@@ -60,8 +68,17 @@ def _manages(path: Path) -> str:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return "present, unreadable"
+    if not isinstance(data, dict):
+        return "present, not a JSON object"
     keys = [k for k, v in data.items() if not k.startswith("_") and v not in ("", None)]
     return f"present, manages {', '.join(sorted(keys))}" if keys else "present, manages nothing"
+
+
+def fail_section(lines: Lines) -> None:
+    """End the section: it found a problem (diagnose shows `lines` and exits 1)."""
+    from vpaphone.commands.diagnose import SectionFailed  # noqa: PLC0415 - it imports us
+
+    raise SectionFailed(lines)
 
 
 def keychain_section() -> Lines:
@@ -72,10 +89,10 @@ def keychain_section() -> Lines:
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     try:  # a read of a key that never exists: proves the keychain answers, reveals nothing
         keyring.get_password("vpaphone diagnose", f"probe-{uuid.uuid4()}")
-        state = "usable"
     except KeyringError as exc:
         state = f"not usable ({type(exc).__name__}): the app will ask for the password each start"
-    return [("backend", name), ("state", state)]
+        fail_section([("backend", name), ("state", state)])
+    return [("backend", name), ("state", "usable")]
 
 
 def reachability_section() -> Lines:
@@ -86,60 +103,72 @@ def reachability_section() -> Lines:
         settings = load_settings()
     except SettingsError:
         settings = None
+    failed = False
     if settings is None or settings.base_url is None:
         lines.append(("my-vpa server", "not configured"))
     else:
-        lines.append(("my-vpa server", _https_check(settings.base_url, settings.ca_bundle)))
-    lines.append(("SIP registrar", _registrar_check(paths.data_dir() / "myvpa-cache.json")))
+        reached, line = _https_check(settings.base_url, settings.ca_bundle)
+        lines.append(("my-vpa server", line))
+        failed = not reached
+    reached, line = _registrar_check(paths.data_dir() / "myvpa-cache.json")
+    lines.append(("SIP registrar", line))
+    if failed or not reached:
+        fail_section(lines)
     return lines
 
 
-def _https_check(base_url: str, ca_bundle: Path | None) -> str:
+def _https_check(base_url: str, ca_bundle: Path | None) -> tuple[bool, str]:
     """TLS to my-vpa as the app does it: through the environment's proxy, if any."""
-    from vpaphone.myvpa.http import NETWORK_ERRORS, environment_proxy, open_https  # noqa: PLC0415
+    from vpaphone.myvpa.http import (  # noqa: PLC0415
+        NETWORK_ERRORS,
+        client_tls_context,
+        environment_proxy,
+        open_https,
+    )
 
     parts = urlsplit(base_url)
     host, port = parts.hostname or "", parts.port or 443
-    context = ssl.create_default_context(cafile=str(ca_bundle) if ca_bundle else None)
+    context = client_tls_context(ca_bundle)
     try:
         proxy = environment_proxy(host, port)
     except ValueError as exc:
-        return f"{host}:{port} not checked: {exc}"
+        return False, f"{host}:{port} not checked: {exc}"
     via = f" via proxy {proxy.host}:{proxy.port}" if proxy else ""
     started = time.monotonic()
     try:
         conn = open_https(host, port, context, TIMEOUT_S, proxy)
     except ssl.SSLCertVerificationError as exc:
-        return f"{host}:{port}{via} certificate not trusted ({exc.verify_message})"
+        return False, f"{host}:{port}{via} certificate not trusted ({exc.verify_message})"
     except NETWORK_ERRORS as exc:
-        return f"{host}:{port}{via} unreachable ({type(exc).__name__}: {exc})"
+        return False, f"{host}:{port}{via} unreachable ({type(exc).__name__}: {exc})"
     try:
         version = conn.sock.version() if isinstance(conn.sock, ssl.SSLSocket) else None
     finally:
         conn.close()
-    return f"{host}:{port}{via} reachable, {version}, certificate verified, {_ms(started)}"
+    return True, f"{host}:{port}{via} reachable, {version}, certificate verified, {_ms(started)}"
 
 
-def _registrar_check(cache_file: Path) -> str:
+def _registrar_check(cache_file: Path) -> tuple[bool, str]:
     """Where the cached provisioning says the registrar is, and whether it answers."""
     try:
         sip = json.loads(cache_file.read_text(encoding="utf-8"))["provisioning"]["sip"]
         host_port: str = sip["outbound_proxy"] or sip["registrar"]
         transport: str = sip["transport"]
     except (OSError, ValueError, KeyError, TypeError):
-        return "unknown until the first sign-in (no cached provisioning)"
+        return True, "unknown until the first sign-in (no cached provisioning)"
     host, port = split_host_port(host_port, 5061 if transport == "tls" else 5060)
     started = time.monotonic()
     try:
         if transport == "udp":
-            return f"{host}:{port}/udp {_sip_options_udp(host, port)}, {_ms(started)}"
+            answered, text = _sip_options_udp(host, port)
+            return answered, f"{host}:{port}/udp {text}, {_ms(started)}"
         with socket.create_connection((host, port), timeout=TIMEOUT_S):
-            return f"{host}:{port}/{transport} accepts connections, {_ms(started)}"
+            return True, f"{host}:{port}/{transport} accepts connections, {_ms(started)}"
     except OSError as exc:
-        return f"{host}:{port}/{transport} unreachable ({type(exc).__name__}: {exc})"
+        return False, f"{host}:{port}/{transport} unreachable ({type(exc).__name__}: {exc})"
 
 
-def _sip_options_udp(host: str, port: int) -> str:
+def _sip_options_udp(host: str, port: int) -> tuple[bool, str]:
     """One SIP OPTIONS over UDP: any SIP reply proves the registrar is there."""
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         sock.settimeout(TIMEOUT_S)
@@ -159,8 +188,8 @@ def _sip_options_udp(host: str, port: int) -> str:
         try:
             reply = sock.recv(4096).split(b"\r\n", 1)[0].decode("ascii", "replace")
         except TimeoutError:
-            return "no SIP answer within 3 s"
-    return f"answers ({reply[:40]})"
+            return False, "no SIP answer within 3 s"
+    return True, f"answers ({reply[:40]})"
 
 
 def _ms(started: float) -> str:

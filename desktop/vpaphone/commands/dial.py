@@ -28,4 +28,11 @@ def run(args: argparse.Namespace) -> int:
     if not number:
         print("vpaphone dial: give a phone number or a tel: link", flush=True)
         return 2
-    return run_app(demo=bool(getattr(args, "demo", False)), number=number)
+    from vpaphone.app.backend import ConfiguredSource  # noqa: PLC0415
+    from vpaphone.commands.app import backend_source  # noqa: PLC0415
+    from vpaphone.demo.backend import DemoSource  # noqa: PLC0415 - its folder's name only
+
+    source = backend_source(args)
+    # a link opened while only the demo runs (or the other way round) reaches that window
+    other = ConfiguredSource() if source.launch_options else DemoSource()
+    return run_app(source, number=number, handover=(other.data_dir,))

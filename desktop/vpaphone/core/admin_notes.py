@@ -39,21 +39,34 @@ def _figures(share: ShareState, rules: RuleData, lang: Language) -> str:
 
 
 def quote_request_note(
-    task: Task, regions: Iterable[str], share: ShareState, rules: RuleData, language: Language
+    task: Task,
+    regions: Iterable[str],
+    share: ShareState,
+    rules: RuleData,
+    language: Language,
+    *,
+    expected_minutes: int | None = None,
 ) -> str:
-    """Request to the admin team for an individual quote (calls outside the EU)."""
+    """Request to the admin team for an individual quote (calls outside the EU): the task, the
+    countries (ISO codes, never numbers) and the phone time the VPA expects."""
     countries = ", ".join(sorted(set(regions))) or "?"
     if language is DE:
-        return (
+        text = (
             f"Individuelles Angebot benötigt: Für die {_task_ref(task, language)} sind Telefonate "
             f"außerhalb der EU nötig (Länder: {countries}). Bitte ein individuelles Angebot für "
             f"den Kunden erstellen. {_figures(share, rules, language)}"
         )
-    return (
+        if expected_minutes is not None:
+            text += f" Erwartete Telefonzeit: etwa {expected_minutes} Minuten."
+        return text
+    text = (
         f"Individual quote needed: {_task_ref(task, language)} needs calls outside the EU "
         f"(countries: {countries}). Please prepare an individual quote for the customer. "
         f"{_figures(share, rules, language)}"
     )
+    if expected_minutes is not None:
+        text += f" Expected phone time: about {expected_minutes} minutes."
+    return text
 
 
 def more_than_planned_note(

@@ -5,12 +5,51 @@ The store (`vpaphone.store`) implements `CallLog` on SQLite; the engine only kno
 
 from __future__ import annotations
 
+import enum
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Final, Protocol
 
 from vpaphone.core.model import CallDirection, CostZone, EndReason, TelephonyArea
+
+
+class CallerKind(enum.StrEnum):
+    """What a record's `e164` holds, as the my-vpa contract's `caller` says it."""
+
+    NUMBER = "number"  # a phone number (E.164) or an emergency short code
+    WITHHELD = "withheld"  # the caller suppressed their number (SIP "anonymous" and the like)
+    NOT_A_NUMBER = "not_a_number"  # something else (a SIP user name, a display name)
+
+
+_NUMBER: Final = re.compile(r"\+[1-9][0-9]{6,14}|[0-9]{2,6}")
+# What phones and carriers present instead of a withheld number (RFC 3323: "Anonymous").
+_WITHHELD: Final = frozenset(
+    {"anonymous", "anonym", "restricted", "private", "withheld", "unavailable", "unknown"}
+    | {"unbekannt", "unterdrückt", "rufnummer unterdrückt", "privat", "anonymous caller"}
+)
+
+
+def caller_kind(number: str) -> CallerKind:
+    """Whether a record's number is one, was withheld, or is something else entirely.
+
+    Incoming calls store what the caller presented when it was no number (e.g. "Anonymous");
+    such records are as valid as any other and are uploaded with `e164: null` and this kind.
+    """
+    if _NUMBER.fullmatch(number):
+        return CallerKind.NUMBER
+    if number.strip().casefold() in _WITHHELD:
+        return CallerKind.WITHHELD
+    return CallerKind.NOT_A_NUMBER
+
+
+def caller_fields(number: str) -> dict[str, str | None]:
+    """The contract's `e164` (and `caller`, when it is no number) for a record's number."""
+    kind = caller_kind(number)
+    if kind is CallerKind.NUMBER:
+        return {"e164": number}
+    return {"e164": None, "caller": kind.value}
 
 
 def new_call_id() -> str:

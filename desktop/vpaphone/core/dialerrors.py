@@ -1,5 +1,5 @@
-"""The one error dial input can raise: a code the UI can act on, a message a user can read,
-and the structured detail (hint, countries) the UI needs to say the same in its own language."""
+"""The one error dial input can raise: a code the UI can act on, and the structured detail
+(hint, countries, quoted characters) that `vpaphone.texts.dial` turns into a sentence."""
 
 from __future__ import annotations
 
@@ -62,26 +62,26 @@ class DialHint(enum.StrEnum):
 class DialInputError(ValueError):
     """What the user typed is not a number we can dial.
 
-    `message` (English, for the CLI and logs) and `detail` never contain the typed number;
+    The core writes no prose: `hint` says which sentence explains it (`vpaphone.texts.dial`
+    words it for the UI and the CLI), `region` is the ISO code of the country it is about,
+    `regions` the other countries it names (candidates for WRONG_COUNTRY), `detail` the
+    characters it quotes. `str()` of it (for logs) never contains the typed number;
     `suggestion`, when set, is the corrected number to offer ("Did you mean …?") — personal
-    data, don't log it. `region` is the ISO code of the country the message is about,
-    `regions` the other countries it names (candidates for WRONG_COUNTRY).
+    data, don't log it.
     """
 
     def __init__(
         self,
         hint: DialHint,
-        message: str,
-        suggestion: str | None = None,
         *,
+        suggestion: str | None = None,
         region: str | None = None,
         regions: Sequence[str] = (),
         detail: str = "",
     ) -> None:
-        super().__init__(message)
+        super().__init__(f"{hint.value} ({region})" if region else hint.value)
         self.hint = hint
         self.code = hint.code
-        self.message = message
         self.suggestion = suggestion
         self.region = region
         self.regions = tuple(regions)

@@ -22,11 +22,6 @@ from phonenumbers.phonemetadata import PhoneMetadata
 from vpaphone.core.dialerrors import DialHint, DialInputError
 from vpaphone.core.dialtext import DialText
 
-# English names said with "the" (phonenumbers' and CLDR's spellings): "in the Netherlands".
-_WITH_ARTICLE = (
-    "United ", "Netherlands", "Philippines", "Bahamas", "Dominican", "Czech Republic", "Gambia",
-    "Central African", "Palestinian", "Maldives",
-)  # fmt: skip
 _KEEP_LEADING_ZERO = frozenset({39, 378})  # Italy (and Vatican), San Marino
 # Where a number typed without +CC that is invalid in the picked country most likely belongs;
 # checked in this order, so neighbours and frequent destinations of German VPAs come first.
@@ -47,9 +42,7 @@ _SUBSCRIBER_TYPES = frozenset(
 def invalid_number_error(number: PhoneNumber, dial: DialText, region: str | None) -> DialInputError:
     """The most helpful error for a number phonenumbers does not know as valid."""
     if dial.phone_word:
-        return DialInputError(
-            DialHint.PHONE_WORD, "These letters do not spell a valid number (phone word)."
-        )
+        return DialInputError(DialHint.PHONE_WORD)
     typed_national = (
         not dial.international
         and region is not None
@@ -58,10 +51,8 @@ def invalid_number_error(number: PhoneNumber, dial: DialText, region: str | None
     zero_fixed = _with_italian_zero(number)
     if zero_fixed is not None:
         style = PhoneNumberFormat.NATIONAL if typed_national else PhoneNumberFormat.INTERNATIONAL
-        country = "San Marino" if number.country_code == 378 else "Italian"
         return DialInputError(
             DialHint.KEEP_LEADING_ZERO,
-            f"{country} landline numbers keep their leading 0.",
             suggestion=phonenumbers.format_number(zero_fixed, style),
             region="SM" if number.country_code == 378 else "IT",
         )
@@ -75,20 +66,14 @@ def invalid_number_error(number: PhoneNumber, dial: DialText, region: str | None
         if wrong_country is not None:
             return wrong_country
     named = named_region(phonenumbers.region_code_for_country_code(number.country_code or 0))
-    where = in_region(named)
     if too_short:
         return DialInputError(
             DialHint.AREA_CODE_MISSING,
-            f"Too short for a phone number{where}: is the area code missing?",
             region=named,
         )
     if reason == ValidationResult.TOO_LONG:
-        return DialInputError(
-            DialHint.TOO_LONG, f"Too long for a phone number{where}.", region=named
-        )
-    return DialInputError(
-        DialHint.NO_SUCH_NUMBER, f"There is no such number{where}: check the digits.", region=named
-    )
+        return DialInputError(DialHint.TOO_LONG, region=named)
+    return DialInputError(DialHint.NO_SUCH_NUMBER, region=named)
 
 
 def text_after_number_error(dial: DialText, region: str | None) -> DialInputError:
@@ -104,11 +89,9 @@ def text_after_number_error(dial: DialText, region: str | None) -> DialInputErro
     if number is None or not phonenumbers.is_valid_number(number):
         return DialInputError(
             DialHint.LETTERS_AFTER_NUMBER,
-            "Letters where digits belong: phone numbers are digits only.",
         )
     return DialInputError(
         DialHint.TEXT_AFTER_NUMBER,
-        "The text after the number is not part of it: phone numbers are digits only.",
         suggestion=phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
     )
 
@@ -164,20 +147,14 @@ def _wrong_country(dial: DialText, picked: str) -> DialInputError | None:
     ]
     best = matches if len(matches) == 1 else grouped_alike[:1]
     regions = [phonenumbers.region_code_for_number(m) or "" for m in best or matches]
-    names = [region_name(region) for region in regions]
     if not best:
-        listed = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
         return DialInputError(
             DialHint.WRONG_COUNTRY_SEVERAL,
-            f"Not a number{in_region(picked)}. It would be one in {listed}: "
-            "pick the right country or dial with its country code.",
             region=picked,
             regions=regions,
         )
     return DialInputError(
         DialHint.WRONG_COUNTRY,
-        f"Not a number{in_region(picked)}, but one in {names[0]}: "
-        "pick that country or dial with its country code.",
         suggestion=phonenumbers.format_number(best[0], PhoneNumberFormat.INTERNATIONAL),
         region=picked,
         regions=regions,
@@ -225,27 +202,6 @@ def _numbering_plan(region: str) -> tuple[str, frozenset[int], re.Pattern[str]]:
     )
 
 
-@functools.cache
-def region_name(region: str) -> str:
-    """English name of a region ("Germany"); the code itself if phonenumbers has no name."""
-    from phonenumbers import geocoder  # noqa: PLC0415 - 0.2 s of locale data: only when needed
-
-    example = phonenumbers.example_number(region)
-    name = str(geocoder.country_name_for_number(example, "en")) if example else ""
-    return with_article(name) if name else region
-
-
-def with_article(name: str) -> str:
-    """An English country name as it follows "in": "the Netherlands", but "Germany"."""
-    return f"the {name}" if name.startswith(_WITH_ARTICLE) or name.endswith("Islands") else name
-
-
 def named_region(region: str | None) -> str | None:
     """`region` if it is a country a message can name; None for +800 and other global codes."""
     return region if region in phonenumbers.SUPPORTED_REGIONS else None
-
-
-def in_region(region: str | None) -> str:
-    """ " in Germany", or "" where there is no country to name (+800 and other global numbers)."""
-    named = named_region(region)
-    return f" in {region_name(named)}" if named else ""

@@ -53,10 +53,10 @@ class DialText:
 def read_dial_text(text: str) -> DialText:
     """Strip everything that is not part of the number; raise DialInputError for junk."""
     if len(text) > MAX_INPUT_CHARS:
-        raise DialInputError(DialHint.FAR_TOO_LONG, "That is far too long for a phone number.")
+        raise DialInputError(DialHint.FAR_TOO_LONG)
     body = _plain_characters(text).strip()
     if not body:
-        raise DialInputError(DialHint.EMPTY, "Type a phone number.")
+        raise DialInputError(DialHint.EMPTY)
     body, extension = _strip_link_or_label(body)
     if not extension:
         body, extension = _split_extension(body)
@@ -107,7 +107,7 @@ def _tel_number(rest: str) -> tuple[str, str]:
         elif key == "ext":
             extension = value.translate(_SEPARATORS)
     if extension and not extension.isdecimal():
-        raise DialInputError(DialHint.LINK_EXTENSION, "The link's extension is not a number.")
+        raise DialInputError(DialHint.LINK_EXTENSION)
     return number, extension
 
 
@@ -117,7 +117,6 @@ def _sip_user(rest: str) -> str:
     if not user or any(char.isalpha() for char in user):
         raise DialInputError(
             DialHint.SIP_ADDRESS,
-            "This address names a person or device, not a phone number.",
         )
     return user
 
@@ -151,16 +150,12 @@ def _digits_of(body: str, extension: str) -> DialText:
                 letters = "".join(char for char in compact if char.isalpha())[:12]
                 raise DialInputError(
                     DialHint.LETTERS,
-                    f"Letters where digits belong: “{letters}”. Phone words work only "
-                    "after a prefix such as 0800.",
                     detail=letters,
                 )
     if not compact:
         if international:
-            raise DialInputError(
-                DialHint.COUNTRY_CODE_MISSING, "Type the country code after the +."
-            )
-        raise DialInputError(DialHint.EMPTY, "Type a phone number.")
+            raise DialInputError(DialHint.COUNTRY_CODE_MISSING)
+        raise DialInputError(DialHint.EMPTY)
     if not international and compact.startswith("00"):
         international, compact = True, compact[2:]  # 00 is the international prefix in Europe
         digits_before_text = digits_before_text[2:]
@@ -187,25 +182,20 @@ def _reject_symbols(compact: str) -> None:
         if char.isdecimal() or char.isalpha():
             continue
         if char == "+":
-            raise DialInputError(
-                DialHint.PLUS_INSIDE, "A + belongs only at the start, before the country code."
-            )
+            raise DialInputError(DialHint.PLUS_INSIDE)
         if char in ",;|&":
-            raise DialInputError(DialHint.SEVERAL_NUMBERS, "Paste one number at a time.")
-        raise DialInputError(
-            DialHint.SYMBOL, f"“{char}” does not belong in a phone number.", detail=char
-        )
+            raise DialInputError(DialHint.SEVERAL_NUMBERS)
+        raise DialInputError(DialHint.SYMBOL, detail=char)
 
 
 def _reject_letters_in_digits(body: str, compact: str) -> None:
     """Text without digits, and letters that look like digits (O for 0, l for 1)."""
     letters = "".join(char for char in compact if char.isalpha())
     if not any(char.isdecimal() for char in compact):
-        raise DialInputError(DialHint.TEXT_ONLY, "That is text, not a phone number.")
+        raise DialInputError(DialHint.TEXT_ONLY)
     if letters.translate(_LOOKALIKES).isdecimal():
         raise DialInputError(
             DialHint.LOOKALIKE_LETTER,
-            f"“{letters[0]}” is a letter — numbers use the digits 0–9 only.",
             suggestion=body.translate(_LOOKALIKES),
             detail=letters[0],
         )

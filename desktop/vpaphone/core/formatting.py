@@ -6,7 +6,7 @@ Each helper says how it rounds, if it does: these numbers end up in front of cus
 from __future__ import annotations
 
 import math
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from vpaphone.core.budget import format_hmm
@@ -22,10 +22,11 @@ def format_factor(factor: Decimal, language: Language) -> str:
 
 
 def format_percent(share: Fraction, language: Language) -> str:
-    """0.25 → "25 %" (de) / "25%" (en), one decimal at most, rounded up: a share just over the
-    included level must not read as exactly at it."""
+    """0.25 → "25 %" (de) / "25%" (en): to the nearest tenth of a percent, half up — the one
+    rounding of shares in the app (the UI and the customer message both use this). Whether a
+    share is over the included level is decided exactly (`core.share`), never from this text."""
     value = (Decimal(share.numerator * 100) / Decimal(share.denominator)).quantize(
-        Decimal("0.1"), rounding=ROUND_CEILING
+        Decimal("0.1"), rounding=ROUND_HALF_UP
     )
     text = f"{value:f}".removesuffix(".0")
     return f"{text.replace('.', ',')} %" if language is DE else f"{text}%"

@@ -17,9 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from vpaphone.core.formatting import format_percent
-from vpaphone.core.model import CostZone, Decision, Destination, NumberKind, Task
-from vpaphone.core.rules import Billing, Language, RuleData
+from vpaphone.core.model import CostZone, Decision, Destination, Task, TelephonyArea
+from vpaphone.core.rules import Billing, RuleData
 from vpaphone.core.share import ShareLevel, ShareState, recommend_area
 
 # Stable machine codes (CLI JSON, logs, UI); messages may change wording, codes may not.
@@ -31,18 +30,21 @@ ZONE_NOT_COVERED = "zone_not_covered"
 PHONE_SHARE_OVER = "phone_share_over"
 PHONE_SHARE_NEARING = "phone_share_nearing"
 
-_KIND_MESSAGES = {
-    NumberKind.PREMIUM_RATE: "Premium-rate numbers are blocked: they charge far more than a normal "
-    "call, and the customer cannot be billed for that.",
-    NumberKind.SHARED_COST: "Shared-cost numbers are blocked: they charge an extra per-minute "
-    "tariff that the customer cannot be billed for.",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    code: str  # stable machine code, e.g. "no_task"
-    message: str  # one English sentence or two for the VPA
+    """Why the gate decided as it did: a stable code and what a sentence about it names.
+
+    `vpaphone.texts.gate` turns it into words (UI and CLI); the core writes no prose.
+    """
+
+    code: str  # stable machine code, e.g. "no_task", or a NumberKind value for blocked kinds
+    region: str | None = None  # the destination's country
+    zone: CostZone | None = None  # the destination's cost zone
+    area: TelephonyArea | None = None  # the task's telephony area
+    better_area: TelephonyArea | None = None  # the area that would cover the call
+    share: Fraction | None = None  # the task's phone share now (None: no working time yet)
+    included: Fraction | None = None  # the share included in the hourly rate (0.25)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,10 @@ class GateResult:
     decision: Decision
     reasons: tuple[Reason, ...]
     counts_as_task_time: bool = True  # False for emergency calls: set it on the CallRecord
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(reason.code for reason in self.reasons)
 
 
 _SEVERITY = {Decision.ALLOW: 0, Decision.WARN: 1, Decision.BLOCK: 2}
@@ -69,36 +75,12 @@ def evaluate_call(
     is already over the included share gets a warning before every further call.
     """
     if destination.is_emergency:
-        return GateResult(
-            Decision.ALLOW,
-            (
-                Reason(
-                    EMERGENCY,
-                    "Emergency calls are always allowed; they belong to no task and do not count "
-                    "as phone time.",
-                ),
-            ),
-            counts_as_task_time=False,
-        )
+        return GateResult(Decision.ALLOW, (Reason(EMERGENCY),), counts_as_task_time=False)
     found: list[tuple[Decision, Reason]] = []
     if destination.kind in rules.blocked_kinds:
-        message = _KIND_MESSAGES.get(
-            destination.kind,
-            f"Numbers of type {destination.kind.value.replace('_', ' ')} are blocked by the "
-            "my-vpa rules.",
-        )
-        found.append((Decision.BLOCK, Reason(destination.kind.value, message)))
+        found.append((Decision.BLOCK, Reason(destination.kind.value, region=destination.region)))
     if task is None:
-        found.append(
-            (
-                Decision.BLOCK,
-                Reason(
-                    NO_TASK,
-                    "No active task: start working on a customer task first. The softphone is "
-                    "only for customer tasks; private calls are not allowed, as every call costs.",
-                ),
-            )
-        )
+        found.append((Decision.BLOCK, Reason(NO_TASK)))
     else:
         found.extend(_area_findings(destination, zone, task, rules))
         if share is not None:
@@ -114,32 +96,16 @@ def _area_findings(
     area = rules.area(task.area)
     if area.covers(zone) or (zone is CostZone.NON_EU and task.individual_quote):
         return []
-    where = destination.region or "this country"
     if zone is CostZone.NON_EU:
-        message = (
-            f"Calls outside the EU ({where}) need an individual quote for the customer: "
-            "ask the admin team for an individual quote before calling."
-        )
-        return [(Decision.BLOCK, Reason(NON_EU_NEEDS_QUOTE, message))]
+        return [(Decision.BLOCK, Reason(NON_EU_NEEDS_QUOTE, destination.region, zone))]
     # A zone the area does not cover but a factor area would: allowed, the area should change.
-    role = area.role
     better = (
-        rules.area(recommend_area(role, {zone}, task.area, rules).area).label(Language.EN)
-        if role is not None
-        else "an area that covers it"
+        recommend_area(area.role, {*area.zones, zone}, task.area, rules).area
+        if area.role is not None
+        else None
     )
-    current = area.label(Language.EN)
-    if area.zones == frozenset({CostZone.DE}):
-        message = (
-            f"The task's telephony area ({current}) covers Germany only, but {where} is an EU "
-            f"destination: switch the task to {better} and tell the customer."
-        )
-        return [(Decision.WARN, Reason(AREA_COVERS_DE_ONLY, message))]
-    message = (
-        f"The task's telephony area ({current}) does not cover calls to {where} "
-        f"({zone.value}): switch the task to {better}."
-    )
-    return [(Decision.WARN, Reason(ZONE_NOT_COVERED, message))]
+    code = AREA_COVERS_DE_ONLY if area.zones == frozenset({CostZone.DE}) else ZONE_NOT_COVERED
+    return [(Decision.WARN, Reason(code, destination.region, zone, task.area, better))]
 
 
 def _share_findings(
@@ -147,23 +113,9 @@ def _share_findings(
 ) -> list[tuple[Decision, Reason]]:
     if rules.area(task.area).billing is not Billing.INCLUDED:  # the customer pays phone time
         return []
-    included = format_percent(Fraction(rules.included_share), Language.EN)
-    if share.share is None:
-        now = "there is phone time on this task but no working time yet"
-    else:
-        percent = format_percent(share.share, Language.EN)
-        now = f"phone time on this task is {percent} of the working time"
+    included = Fraction(rules.included_share)
     if share.level is ShareLevel.OVER:
-        message = (
-            f"Over the included share: {now}, more than the {included} included in the hourly "
-            "rate. Choose a telephony area for the task and tell the customer "
-            "(Telefonfaktor DE/EU) and the admin team."
-        )
-        return [(Decision.WARN, Reason(PHONE_SHARE_OVER, message))]
+        return [(Decision.WARN, Reason(PHONE_SHARE_OVER, share=share.share, included=included))]
     if share.level is ShareLevel.NEARING:
-        message = (
-            f"Nearing the included share: {now}. Above {included} the customer pays phone "
-            "costs and the task needs a telephony area."
-        )
-        return [(Decision.ALLOW, Reason(PHONE_SHARE_NEARING, message))]
+        return [(Decision.ALLOW, Reason(PHONE_SHARE_NEARING, share=share.share, included=included))]
     return []

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 
 from vpaphone.core.budget import Rounding, area_budget
@@ -45,12 +44,14 @@ def telephony_factor_message(
     language: Language,
     *,
     rounding: Rounding = Rounding.EXACT,
+    budget_raised: bool = False,
 ) -> ChatMessage:
     """The "Telefonfaktor DE/EU" message for `task` switching to `area` (a factor area).
 
-    The task's budget (effective minutes) is converted with the area's factor; without a budget
-    the text names the factor only. With no working time yet (area picked before starting, as
-    RULES.md 9 asks) the figures sentence is left out.
+    The factor is named once. With a budget, the last sentence names the converted budget:
+    as raised (`budget_raised`: the app raised it on my-vpa with this post) or as needed — the
+    text never promises what nobody does. With no working time yet (area picked before
+    starting, as RULES.md 9 asks) the figures are left out.
     """
     rule = rules.area(area)
     if rule.template is None or rule.factor is None:
@@ -64,95 +65,82 @@ def telephony_factor_message(
     working = format_duration(share.working_seconds, lang)
     phone = format_duration(share.phone_seconds, lang)
     percent = format_percent(share.share, lang) if share.share is not None else None
+    over = share.level is ShareLevel.OVER
+    budget = _budget_sentence(task, rule, rounding, lang, raised=budget_raised)
 
     if lang is DE:
+        if percent is None:
+            so_far = "Für diese Aufgabe wird es voraussichtlich mehr."
+        elif over:
+            so_far = (
+                f"Bisher habe ich bei {working} Arbeitszeit {phone} telefoniert ({percent}) – "
+                "das ist mehr."
+            )
+        else:
+            so_far = (
+                f"Bisher habe ich bei {working} Arbeitszeit {phone} telefoniert ({percent}); "
+                "für diese Aufgabe wird es voraussichtlich mehr."
+            )
         parts = [
-            f"Guten Tag,\n\nein kurzer Hinweis zu den Telefonkosten Ihrer Aufgabe „{task.title}“."
+            "Guten Tag,",
+            f"kurz zu den Telefonkosten Ihrer Aufgabe „{task.title}“: Im regulären Stundensatz "
+            f"sind Telefonate bis zu {included} der Arbeitszeit enthalten, also {per_hour} "
+            f"Minuten je Arbeitsstunde. {so_far}",
+            f"Deshalb gilt für diese Aufgabe der Telefonie-Bereich „{label}“ (Telefonate "
+            f"{coverage}): Die Arbeitszeit wird mit dem Faktor {factor} auf das Budget "
+            "angerechnet.",
+            *([budget] if budget else []),
+            "Bei Fragen melden Sie sich gern.\n\nViele Grüße",
         ]
-        limit = (
-            f"Im regulären Stundensatz sind bis zu {included} der Arbeitszeit für Telefonate "
-            f"enthalten ({per_hour} Minuten je Arbeitsstunde)."
-        )
-        if percent is not None and share.level is ShareLevel.OVER:
-            parts.append(
-                f"Bisher habe ich von {working} Arbeitszeit {phone} telefoniert, also {percent}. "
-                f"{limit} Da es mehr ist, fallen für diese Aufgabe Telefonkosten an."
-            )
-        elif percent is not None:
-            parts.append(
-                f"Bisher habe ich von {working} Arbeitszeit {phone} telefoniert, also {percent}. "
-                f"{limit} Für diese Aufgabe werde ich voraussichtlich mehr telefonieren, "
-                "daher fallen Telefonkosten an."
-            )
-        else:
-            parts.append(
-                f"{limit} Für diese Aufgabe werde ich voraussichtlich mehr telefonieren, "
-                "daher fallen Telefonkosten an."
-            )
-        parts.append(
-            f"Für diese Aufgabe gilt deshalb der Telefonfaktor {factor} ({label}, für "
-            f"Telefonate {coverage}): Jede Minute Arbeitszeit wird mit dem Faktor {factor} "
-            "auf das Budget angerechnet."
-        )
-        parts.append(_budget_sentence(task, rule, rounding, lang))
-        parts.append("Wenn Sie dazu Fragen haben, melden Sie sich gern bei mir.\n\nViele Grüße")
     else:
-        parts = [f"Hello,\n\na short note on the phone costs of your task “{task.title}”."]
-        limit = (
-            f"The regular hourly rate includes phone calls for up to {included} of the working "
-            f"time ({per_hour} minutes per working hour)."
-        )
-        if percent is not None and share.level is ShareLevel.OVER:
-            parts.append(
-                f"So far I have spent {phone} of {working} working time on the phone, that is "
-                f"{percent}. {limit} As it is more, phone costs apply to this task."
-            )
-        elif percent is not None:
-            parts.append(
-                f"So far I have spent {phone} of {working} working time on the phone, that is "
-                f"{percent}. {limit} This task will probably need more phone time, so phone "
-                "costs apply."
+        if percent is None:
+            so_far = "This task will probably need more."
+        elif over:
+            so_far = (
+                f"So far I have spent {phone} of {working} on the phone ({percent}), which is "
+                "more than that."
             )
         else:
-            parts.append(
-                f"{limit} This task will probably need more phone time, so phone costs apply."
+            so_far = (
+                f"So far I have spent {phone} of {working} on the phone ({percent}); this task "
+                "will probably need more."
             )
-        parts.append(
-            f"The task therefore carries the telephony factor {factor} ({label}, for calls "
-            f"{coverage}): every minute of working time counts against the budget with the "
-            f"factor {factor}."
-        )
-        parts.append(_budget_sentence(task, rule, rounding, lang))
-        parts.append("If you have any questions, please let me know.\n\nBest regards")
+        parts = [
+            "Hello,",
+            f"a quick note on the phone costs of your task “{task.title}”: the regular hourly "
+            f"rate includes phone calls for up to {included} of the working time, that is "
+            f"{per_hour} minutes per working hour. {so_far}",
+            f"The task therefore uses the telephony area “{label}” (calls {coverage}): working "
+            f"time counts against the budget with a factor of {factor}.",
+            *([budget] if budget else []),
+            "If you have any questions, just let me know.\n\nBest regards",
+        ]
     return ChatMessage(rule.template, lang, "\n\n".join(parts))
 
 
-def _budget_sentence(task: Task, rule: AreaRule, rounding: Rounding, lang: Language) -> str:
-    factor = format_factor(rule.factor or Decimal(1), lang)
+def _budget_sentence(
+    task: Task, rule: AreaRule, rounding: Rounding, lang: Language, *, raised: bool
+) -> str:
+    """The converted budget, as raised or as needed; "" for a task without a budget."""
     if task.budget_minutes is None:
-        if lang is DE:
-            return f"Das Budget der Aufgabe erhöht sich entsprechend um den Faktor {factor}."
-        return f"The task's budget increases accordingly by the factor {factor}."
+        return ""
     budget = area_budget(task.budget_minutes, rule, rounding)
     old = format_minutes(budget.effective_minutes, lang)
     new = format_minutes(budget.minutes, lang)
-    base = minutes_number(budget.effective_minutes, lang)
-    exact = minutes_number(budget.exact_minutes, lang)
-    rounded = budget.rounded_up_by > 0
-    if lang is DE:
-        text = (
-            f"Ich erhöhe das Budget der Aufgabe daher von {old} auf {new}: "
-            f"{base} Minuten × {factor} = {exact} Minuten"
-        )
-        if rounded:
+    if budget.rounded_up_by > 0:
+        if lang is DE:
             step = "volle Minute" if budget.rounding is Rounding.UP_TO_MINUTE else "volle 5 Minuten"
-            text += f", aufgerundet auf {step}"
-        return text + "."
-    text = (
-        f"I am therefore raising the task's budget from {old} to {new}: "
-        f"{base} minutes × {factor} = {exact} minutes"
-    )
-    if rounded:
-        step = "the next minute" if budget.rounding is Rounding.UP_TO_MINUTE else "5 minutes"
-        text += f", rounded up to {step}"
-    return text + "."
+            new += f", aufgerundet auf {step}"
+        else:
+            step = "the next minute" if budget.rounding is Rounding.UP_TO_MINUTE else "5 minutes"
+            new += f", rounded up to {step}"
+    if lang is DE:
+        if raised:
+            return f"Das Budget der Aufgabe habe ich daher von {old} auf {new} erhöht."
+        return (
+            f"Damit die Arbeitszeit gedeckt ist, braucht die Aufgabe ein Budget von {new} "
+            f"statt {old}."
+        )
+    if raised:
+        return f"I have therefore raised the task's budget from {old} to {new}."
+    return f"To cover the working time, the task needs a budget of {new} instead of {old}."

@@ -52,6 +52,7 @@ class Task:
     working_seconds: int = 0  # working time my-vpa already knows (reported sessions)
     phone_seconds: int = 0  # phone time my-vpa already knows (synced calls)
     budget_minutes: int | None = None
+    budget_raisable: bool = False  # my-vpa lets the VPA raise the budget from the softphone
 
 
 class NumberKind(enum.StrEnum):

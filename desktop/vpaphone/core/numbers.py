@@ -16,7 +16,6 @@ from phonenumbers.shortnumberinfo import is_emergency_number
 
 from vpaphone.core.dialerrors import DialErrorCode, DialHint, DialInputError
 from vpaphone.core.dialhints import (
-    in_region,
     invalid_number_error,
     named_region,
     text_after_number_error,
@@ -68,12 +67,18 @@ def parse_dial_input(text: str, country: str) -> Destination:
             number, kind, number_region = retry, retry_kind, retry_region
     if number_region is None:
         raise invalid_number_error(number, dial, region)
+    if (
+        region is not None
+        and number_region != region
+        and phonenumbers.is_valid_number_for_region(number, region)
+    ):
+        # Regions that share a numbering plan (+590: Guadeloupe, Saint-Barthélemy, Saint-Martin)
+        # overlap; phonenumbers names one of them. The country the VPA picked decides.
+        number_region = region
     international = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
     if dial.extension:
         raise DialInputError(
             DialHint.EXTENSION,
-            "Extensions can't be dialled with the number: call the main number and key in "
-            "the extension once the call is answered.",
             suggestion=international,
         )
     return Destination(
@@ -83,6 +88,16 @@ def parse_dial_input(text: str, country: str) -> Destination:
         national=phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL),
         international=international,
     )
+
+
+def region_of(e164: str) -> str | None:
+    """The country (ISO code) of an E.164 number; None for what is no number (an anonymous
+    caller's "Anonymous", a SIP user)."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except NumberParseException:
+        return None
+    return phonenumbers.region_code_for_number(number)
 
 
 def mask_e164(number: str) -> str:
@@ -128,26 +143,19 @@ def _parse(dial: DialText, region: str | None) -> PhoneNumber:
 def _parse_error(error: NumberParseException, dial: DialText, region: str | None) -> DialInputError:
     # "+33 …" is about France whatever country is picked.
     named = named_region(_dialled_region(dial.digits) if dial.international else region)
-    where = in_region(named)
     if error.error_type == NumberParseException.INVALID_COUNTRY_CODE:
         if dial.international:
             return DialInputError(
                 DialHint.UNKNOWN_COUNTRY_CODE,
-                "There is no country with this code: check the digits after the +.",
             )
         return DialInputError(
             DialHint.NO_COUNTRY_PICKED,
-            "Pick the destination country, or type the number with + and its country code.",
         )
     if error.error_type == NumberParseException.TOO_LONG:
-        return DialInputError(
-            DialHint.TOO_LONG, f"Too long for a phone number{where}.", region=named
-        )
+        return DialInputError(DialHint.TOO_LONG, region=named)
     if dial.international and len(dial.digits) <= 3:
-        return DialInputError(
-            DialHint.REST_AFTER_COUNTRY_CODE, "Type the rest of the number after the country code."
-        )
-    return DialInputError(DialHint.TOO_SHORT, f"Too short for a phone number{where}.", region=named)
+        return DialInputError(DialHint.REST_AFTER_COUNTRY_CODE)
+    return DialInputError(DialHint.TOO_SHORT, region=named)
 
 
 def _dialled_region(digits: str) -> str | None:

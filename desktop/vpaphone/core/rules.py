@@ -22,6 +22,7 @@ from vpaphone.paths import resource
 
 SCHEMA_VERSION = 1
 RULES_FILE = ("rules", "rules.json")
+DEFAULT_RETENTION_DAYS = 90  # when the rule data does not say (older servers, caches)
 
 _E = TypeVar("_E", bound=enum.StrEnum)
 
@@ -71,6 +72,8 @@ class RuleData:
     nearing_share: Decimal  # 0.20: warn before the included share is used up
     offline_max: timedelta  # how long cached tasks and rules may be used without my-vpa
     blocked_kinds: frozenset[NumberKind]  # premium-rate, shared-cost: never dialled
+    # confirmed call history is kept this long on the computer (unconfirmed: until confirmed)
+    history_retention: timedelta = timedelta(days=DEFAULT_RETENTION_DAYS)
 
     @classmethod
     def default(cls) -> RuleData:
@@ -86,7 +89,14 @@ class RuleData:
     def from_mapping(cls, data: object) -> RuleData:
         """Validate a complete rule document (the shape of rules.json). Raises `RuleDataError`."""
         root = _Reader(data, "rules").mapping()
-        allowed = {"schema", "phone_share", "offline_max_hours", "blocked_number_kinds", "areas"}
+        allowed = {
+            "schema",
+            "phone_share",
+            "offline_max_hours",
+            "history_retention_days",
+            "blocked_number_kinds",
+            "areas",
+        }
         root.reject_unknown(allowed)
         schema = root.field("schema").integer()
         if schema != SCHEMA_VERSION:
@@ -107,6 +117,13 @@ class RuleData:
         hours = root.field("offline_max_hours").integer()
         if not 0 < hours <= 24 * 90:
             raise RuleDataError(f"rules.offline_max_hours: must be 1 to 2160 hours, got {hours}")
+        retention = DEFAULT_RETENTION_DAYS
+        if "history_retention_days" in root.raw:
+            retention = root.field("history_retention_days").integer()
+            if not 0 < retention <= 3650:
+                raise RuleDataError(
+                    f"rules.history_retention_days: must be 1 to 3650 days, got {retention}"
+                )
         kinds = frozenset(k.enum(NumberKind) for k in root.field("blocked_number_kinds").sequence())
         if NumberKind.EMERGENCY in kinds:
             raise RuleDataError(
@@ -121,6 +138,7 @@ class RuleData:
             nearing_share=nearing,
             offline_max=timedelta(hours=hours),
             blocked_kinds=kinds,
+            history_retention=timedelta(days=retention),
         )
 
     def to_mapping(self) -> dict[str, Any]:
@@ -132,6 +150,7 @@ class RuleData:
                 "nearing": str(self.nearing_share),
             },
             "offline_max_hours": int(self.offline_max.total_seconds() // 3600),
+            "history_retention_days": self.history_retention.days,
             "blocked_number_kinds": sorted(k.value for k in self.blocked_kinds),
             "areas": {
                 a.value: {

@@ -131,12 +131,15 @@ class Recommendation:
     area: TelephonyArea
     needs_quote: bool  # an individual quote is needed: only the admin team can agree one
     change_needed: bool  # the task's current area does not already cover this role and zones
+    role: Role  # why: the kind of calls …
+    zones: frozenset[CostZone]  # … and where they went
 
 
 def recommend_area(
     role: Role, zones_called: Iterable[CostZone], current: TelephonyArea, rules: RuleData
 ) -> Recommendation:
-    """RULES.md 8–9: backoffice or sales by role; DE or EU by the destinations called on the task.
+    """RULES.md 8–9: backoffice or sales by the kind of calls; DE or EU by the destinations called
+    on the task (`role` is the task's kind of calls, not necessarily the VPA's profile).
 
     The cheapest factor area of the role that covers every zone called (DE only → the DE variant,
     any EU non-DE destination → the EU variant); anything no factor area covers (NON_EU) needs an
@@ -163,4 +166,6 @@ def recommend_area(
         area=best.area,
         needs_quote=best.billing is Billing.QUOTE,
         change_needed=not already_covered,
+        role=role,
+        zones=zones,
     )

@@ -25,6 +25,7 @@ class DemoTask:
     phone_seconds: int
     budget_minutes: int | None = None
     individual_quote: bool = False
+    budget_raisable: bool = True  # the demo lets VPAs raise budgets from the softphone
 
 
 @dataclass

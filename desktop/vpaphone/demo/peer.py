@@ -82,6 +82,15 @@ class EchoCall(pj.Call):  # type: ignore[misc]
         except Exception:
             log.exception("call state failed")
 
+    def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:  # noqa: N802
+        """A customer's phone does not carry out transfers: declined (603). Accepted, pjsua
+        placed the new call with no Python object behind it, and the peer crashed when that
+        call's dialog timed out 15 minutes later (every later demo call then failed)."""
+        try:
+            prm.statusCode = 603
+        except Exception:
+            log.exception("transfer request failed")
+
     def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:  # noqa: N802
         try:
             info = self.getInfo()  # keep it alive: `media` items point into it

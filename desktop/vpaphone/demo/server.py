@@ -1,273 +1,39 @@
 """The demo my-vpa server: the whole contract, in memory, on 127.0.0.1.
 
 Validates every request against the same OpenAPI document the client uses, de-duplicates
-uploads by client id, and offers hooks the tests use (expire tokens, fail, serve a raw body).
+uploads by client id, honours idempotency keys, and offers the faults the tests switch on
+(`vpaphone.demo.state`: expire and revoke tokens, fail, lose or trickle answers, raw bodies).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import logging
-import secrets
+import re
 import signal
 import socket
 import ssl
 import tempfile
 import threading
-import time
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from vpaphone.demo.data import CENTRAL_NUMBER, DemoTask, DemoUser, demo_users, rule_data, zone_data
+from vpaphone.demo.state import DemoState, Problem, RawReply, dispatch
 from vpaphone.demo.tls import DemoCertificates, make_certificates
 from vpaphone.myvpa.contract import Contract, Operation, load_contract
+
+__all__ = ["DemoServer", "DemoState", "Problem", "RawReply", "free_port"]  # state re-exported
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/api/v1"
 MAX_REQUEST_BYTES = 1024 * 1024
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-class Problem(Exception):  # noqa: N818 - it is a response, not an error of the server
-    def __init__(self, status: int, code: str, title: str, detail: str = "") -> None:
-        super().__init__(title)
-        self.status, self.code, self.title, self.detail = status, code, title, detail
-
-    def body(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"code": self.code, "title": self.title, "status": self.status}
-        if self.detail:
-            data["detail"] = self.detail
-        return data
-
-
-@dataclass
-class RawReply:
-    """A canned reply for one operation (tests: hostile or malformed payloads)."""
-
-    status: int
-    body: bytes
-    content_type: str = "application/json"
-
-
-@dataclass
-class DemoState:
-    """Everything the demo my-vpa knows. Guarded by `lock` (the server is threaded)."""
-
-    sip_domain: str = "127.0.0.1:5060"  # where the demo peer listens
-    sip_extras: dict[str, Any] = field(default_factory=dict)  # e.g. stun_servers, ice (tests)
-    access_ttl: int = 900
-    users: dict[str, DemoUser] = field(default_factory=demo_users)
-    sip_passwords: dict[str, str] = field(default_factory=dict)
-    access_tokens: dict[str, tuple[str, float]] = field(default_factory=dict)
-    refresh_tokens: dict[str, str] = field(default_factory=dict)
-    call_records: dict[str, dict[str, Any]] = field(default_factory=dict)
-    work_sessions: dict[str, dict[str, Any]] = field(default_factory=dict)
-    admin_requests: list[dict[str, Any]] = field(default_factory=list)
-    chat_messages: list[dict[str, Any]] = field(default_factory=list)
-    failures: dict[str, list[int]] = field(default_factory=dict)  # operation -> statuses to send
-    raw_replies: dict[str, RawReply] = field(default_factory=dict)
-    lost_replies: dict[str, int] = field(default_factory=dict)  # processed, reply never sent
-    requests: list[str] = field(default_factory=list)  # operation ids, in order
-    issued_tokens: list[str] = field(default_factory=list)  # every token ever handed out
-    lock: threading.RLock = field(default_factory=threading.RLock)
-
-    # test hooks
-    def expire_access_tokens(self) -> None:
-        with self.lock:
-            self.access_tokens = {t: (u, 0.0) for t, (u, _) in self.access_tokens.items()}
-
-    def fail(self, operation_id: str, *statuses: int) -> None:
-        """Answer the next requests of `operation_id` with these statuses (e.g. 503)."""
-        with self.lock:
-            self.failures.setdefault(operation_id, []).extend(statuses)
-
-    def lose_replies(self, operation_id: str, count: int = 1) -> None:
-        """Process the next requests of `operation_id`, then drop the connection unanswered."""
-        with self.lock:
-            self.lost_replies[operation_id] = self.lost_replies.get(operation_id, 0) + count
-
-    def phone_seconds_uploaded(self, task_id: str) -> float:
-        with self.lock:
-            return sum(
-                float(r["talk_seconds"])
-                for r in self.call_records.values()
-                if r["task_id"] == task_id and r["counts_as_task_time"]
-            )
-
-    # authentication
-    def _issue(self, user: str) -> dict[str, Any]:
-        access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-        self.access_tokens[access] = (user, time.monotonic() + self.access_ttl)
-        self.refresh_tokens[refresh] = user
-        self.issued_tokens += [access, refresh]
-        return {
-            "access_token": access,
-            "refresh_token": refresh,
-            "token_type": "Bearer",
-            "expires_in": self.access_ttl,
-        }
-
-    def authenticate(self, header: str | None) -> DemoUser:
-        token = header[7:] if header and header.startswith("Bearer ") else None
-        entry = self.access_tokens.get(token or "")
-        if entry is None:
-            raise Problem(401, "token_invalid", "Not signed in")
-        user, expires = entry
-        if expires <= time.monotonic():
-            raise Problem(401, "token_expired", "Access token expired")
-        return self.users[user]
-
-    def sign_in(self, body: dict[str, Any]) -> dict[str, Any]:
-        user = self.users.get(body["username"])
-        if user is None or not secrets.compare_digest(user.password, body["password"]):
-            raise Problem(401, "invalid_credentials", "Wrong user name or password")
-        if user.locked:
-            raise Problem(423, "account_locked", "Account locked; contact the admin team")
-        return self._issue(user.username)
-
-    def refresh(self, body: dict[str, Any]) -> dict[str, Any]:
-        user = self.refresh_tokens.pop(body["refresh_token"], None)  # rotation: single use
-        if user is None:
-            raise Problem(401, "refresh_invalid", "Session ended; sign in again")
-        return self._issue(user)
-
-    def sign_out(self, body: dict[str, Any]) -> None:
-        user = self.refresh_tokens.pop(body["refresh_token"], None)
-        if user is not None:
-            self.access_tokens = {t: e for t, e in self.access_tokens.items() if e[0] != user}
-
-    # data
-    def task_json(self, task: DemoTask) -> dict[str, Any]:
-        """Working and phone time include what this user uploaded (synced records only)."""
-        phone = self.phone_seconds_uploaded(task.id)
-        working = sum(
-            _seconds_between(s["started_at"], s["ended_at"])
-            for s in self.work_sessions.values()
-            if s["task_id"] == task.id
-        )
-        return {
-            "id": task.id,
-            "title": task.title,
-            "customer": task.customer,
-            "telephony_area": task.telephony_area,
-            "individual_quote": task.individual_quote,
-            "working_seconds": task.working_seconds + round(working),
-            "phone_seconds": task.phone_seconds + round(phone),
-            "budget_minutes": task.budget_minutes,
-        }
-
-    def provisioning(self, user: DemoUser) -> dict[str, Any]:
-        password = self.sip_passwords.setdefault(user.username, secrets.token_urlsafe(18))
-        return {
-            "sip": {
-                "registrar": self.sip_domain,
-                "domain": self.sip_domain,
-                "username": f"vpa-{user.username}",
-                "password": password,
-                "transport": "udp",
-                "outbound_proxy": None,
-                "register": False,  # the demo peer answers without a registrar
-                "srtp": "off",
-                **self.sip_extras,
-            },
-            "caller_id": user.individual_number or CENTRAL_NUMBER,
-            "caller_id_individual": user.individual_number is not None,
-            "rules": rule_data(),
-            "zones": zone_data(),
-            "issued_at": _now(),
-        }
-
-    def task(self, user: DemoUser, task_id: str) -> DemoTask:
-        for task in user.tasks:
-            if task.id == task_id:
-                return task
-        raise Problem(404, "not_found", "No such active task")
-
-    def upload(self, user: DemoUser, body: dict[str, Any]) -> dict[str, Any]:
-        own = {t.id for t in user.tasks}
-        for item in [*body["call_records"], *body["work_sessions"]]:
-            if item["task_id"] is not None and item["task_id"] not in own:
-                raise Problem(400, "invalid_request", "Unknown task in batch")
-        results = []
-        for kind, items, known in (
-            ("call_record", body["call_records"], self.call_records),
-            ("work_session", body["work_sessions"], self.work_sessions),
-        ):
-            for item in items:
-                duplicate = item["client_id"] in known
-                if not duplicate:
-                    known[item["client_id"]] = item
-                status = "duplicate" if duplicate else "accepted"
-                results.append({"client_id": item["client_id"], "kind": kind, "status": status})
-        accepted = sum(r["status"] == "accepted" for r in results)
-        return {"results": results, "accepted": accepted, "duplicates": len(results) - accepted}
-
-
-def _seconds_between(start: str, end: str) -> float:
-    begin, finish = datetime.fromisoformat(start), datetime.fromisoformat(end)
-    return max(0.0, (finish - begin).total_seconds())
-
-
-def dispatch(
-    state: DemoState, op: Operation, params: dict[str, str], body: Any, auth: str | None
-) -> tuple[int, Any]:
-    """(status, JSON body or None) for a request already validated against the contract."""
-    with state.lock:
-        name = op.operation_id
-        if name == "signIn":
-            return 200, state.sign_in(body)
-        if name == "refreshTokens":
-            return 200, state.refresh(body)
-        if name == "signOut":
-            state.sign_out(body)
-            return 204, None
-        user = state.authenticate(auth)
-        if name == "getProfile":
-            profile = {"id": user.username, "name": user.name, "role": user.role}
-            return 200, {**profile, "individual_number": user.individual_number}
-        if name == "getProvisioning":
-            return 200, state.provisioning(user)
-        if name == "listActiveTasks":
-            return 200, {"tasks": [state.task_json(t) for t in user.tasks]}
-        if name == "setTaskArea":
-            task = state.task(user, params["task_id"])
-            area = body["telephony_area"]
-            if area == "individual_quote" and not task.individual_quote:
-                raise Problem(
-                    409, "individual_quote_not_agreed", "Ask the admin team for a quote first"
-                )
-            task.telephony_area = area
-            return 200, state.task_json(task)
-        if name == "uploadBatch":
-            return 200, state.upload(user, body)
-        if name == "createAdminRequest":
-            if body["task_id"] is not None:
-                state.task(user, body["task_id"])
-            request = {
-                "id": f"AR-{len(state.admin_requests) + 1}",
-                "kind": body["kind"],
-                "task_id": body["task_id"],
-                "created_at": _now(),
-                "status": "received",
-            }
-            state.admin_requests.append({**request, "user": user.username, **body})
-            return 201, request
-        if name == "postTelefonfaktor":
-            task = state.task(user, params["task_id"])
-            message = {"id": f"M-{len(state.chat_messages) + 1}", "task_id": task.id}
-            message["posted_at"] = _now()
-            state.chat_messages.append({**message, **body})
-            return 201, message
-    raise Problem(404, "not_found", "Unknown operation")
+_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
+_ITEMWISE = frozenset({"uploadBatch"})  # judged item by item (DemoState.upload), not as a whole
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -299,12 +65,12 @@ class _Handler(BaseHTTPRequestHandler):
                 failure = state.failures.get(op.operation_id)
                 status_override = failure.pop(0) if failure else None
             if raw is not None:
-                self._send(raw.status, raw.body, raw.content_type)
+                self._send(raw.status, raw.body, raw.content_type, op.operation_id)
                 return
             if status_override is not None:
                 raise Problem(status_override, "unavailable", "Demo failure on request")
             body = self._body(contract, op, raw_body)
-            status, data = dispatch(state, op, params, body, self.headers.get("Authorization"))
+            status, data = self._answer(op, params, body, raw_body)
             with state.lock:
                 lose = state.lost_replies.get(op.operation_id, 0)
                 if lose:
@@ -321,7 +87,32 @@ class _Handler(BaseHTTPRequestHandler):
             error = Problem(500, "server_error", "Demo server error").body()
             self._send(500, json.dumps(error).encode(), "application/problem+json")
             return
-        self._send(status, b"" if data is None else json.dumps(data).encode(), "application/json")
+        payload = b"" if data is None else json.dumps(data).encode()
+        self._send(status, payload, "application/json", op.operation_id)
+
+    def _answer(
+        self, op: Operation, params: dict[str, str], body: Any, raw_body: bytes
+    ) -> tuple[int, Any]:
+        """Dispatch, or replay the stored answer for a repeat with the same idempotency key."""
+        state, contract = self.server.state, self.server.contract
+        auth = self.headers.get("Authorization")
+        rule = _key_rule(op)
+        key = self.headers.get("Idempotency-Key")
+        if rule is None or (key is None and rule == "optional"):
+            return dispatch(state, contract, op, params, body, auth=auth)
+        if key is None or not _KEY.fullmatch(key):
+            raise Problem(400, "invalid_request", "Idempotency-Key header missing or malformed")
+        with state.lock:  # one request at a time: "in use" cannot happen here
+            user = "" if op.spec.get("security") == [] else state.authenticate(auth).username
+            scope = (user, op.operation_id, key)
+            digest = hashlib.sha256(raw_body).hexdigest()
+            stored = state.replay(scope, digest)
+            if stored is not None:
+                log.debug("demo my-vpa: %s replayed for a repeated key", op.operation_id)
+                return stored.status, stored.data
+            status, data = dispatch(state, contract, op, params, body, auth=auth)
+            state.remember(scope, digest, status, data)
+            return status, data
 
     def _route(self, contract: Contract, method: str) -> tuple[Operation, dict[str, str]]:
         path = self.path.split("?", 1)[0]
@@ -347,13 +138,20 @@ class _Handler(BaseHTTPRequestHandler):
             body = json.loads(raw)
         except ValueError:
             raise Problem(400, "invalid_request", "Body is not JSON") from None
+        if op.operation_id in _ITEMWISE:
+            return body
         pointer = f"/components/schemas/{_schema_name(op)}"
         errors = contract.errors(pointer, body)
         if errors:
             raise Problem(400, "invalid_request", "Request does not match the contract", errors[0])
         return body
 
-    def _send(self, status: int, payload: bytes, content_type: str) -> None:
+    def _send(self, status: int, payload: bytes, content_type: str, operation_id: str = "") -> None:
+        with self.server.state.lock:
+            trickle = self.server.state.trickled.get(operation_id)
+        if trickle is not None:
+            self._send_trickled(status, payload, content_type, trickle)
+            return
         self.send_response(status, HTTPStatus(status).phrase if status in _KNOWN else None)
         if payload:
             self.send_header("Content-Type", content_type)
@@ -362,8 +160,36 @@ class _Handler(BaseHTTPRequestHandler):
         if payload:
             self.wfile.write(payload)
 
+    def _send_trickled(self, status: int, payload: bytes, content_type: str, pause: float) -> None:
+        """The whole answer, headers included, one byte per `pause` s (until the client quits)."""
+        head = (
+            f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(payload)}\r\n\r\n"
+        )
+        stop = self.server.stopping
+        for byte in head.encode("ascii") + payload:
+            if stop.wait(pause):
+                break
+            try:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+            except OSError:  # the client gave up: what it should do
+                break
+        self.close_connection = True
+
 
 _KNOWN = {s.value for s in HTTPStatus}
+
+
+def _key_rule(op: Operation) -> str | None:
+    """ "required", "optional" or None: how the contract lets `op` carry an Idempotency-Key."""
+    for parameter in op.spec.get("parameters", ()):
+        ref = parameter.get("$ref", "")
+        if ref.endswith("/IdempotencyKey"):
+            return "required"
+        if ref.endswith("/IdempotencyKeyOptional"):
+            return "optional"
+    return None
 
 
 def _schema_name(op: Operation) -> str:
@@ -382,6 +208,7 @@ class _HttpServer(ThreadingHTTPServer):
         tls: ssl.SSLContext | None,
     ) -> None:
         self.state, self.contract, self.tls = state, contract, tls
+        self.stopping = threading.Event()  # ends trickled answers at once
         self.connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         super().__init__(address, _Handler)
@@ -451,6 +278,7 @@ class DemoServer:
     def stop(self) -> None:
         """Stop listening (clients then get 'connection refused'); keeps the port for restart."""
         if self._server is not None:
+            self._server.stopping.set()
             self._server.shutdown()
             self._server.server_close()
             self._server.drop_connections()

@@ -40,11 +40,32 @@ def _pem_key(key: ec.EllipticCurvePrivateKey) -> bytes:
     )
 
 
-def make_certificates(directory: Path, days: int = 30) -> DemoCertificates:
-    """Create a CA and a 127.0.0.1/localhost server certificate signed by it in `directory`."""
+def _general_name(name: str) -> x509.GeneralName:
+    try:
+        return x509.IPAddress(ipaddress.ip_address(name))
+    except ValueError:
+        return x509.DNSName(name)
+
+
+def make_certificates(
+    directory: Path,
+    days: int = 30,
+    *,
+    server_names: tuple[str, ...] = ("127.0.0.1", "localhost"),
+    expired: bool = False,
+) -> DemoCertificates:
+    """Create a CA and a server certificate signed by it in `directory`.
+
+    The server certificate names `server_names` (IP addresses or DNS names). Tests make broken
+    ones on purpose: another name (host name mismatch), or `expired` (ended yesterday).
+    """
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     now = datetime.datetime.now(datetime.UTC)
     start, end = now - datetime.timedelta(minutes=5), now + datetime.timedelta(days=days)
+    server_start, server_end = start, end
+    if expired:
+        day = datetime.timedelta(days=1)
+        server_start, server_end = now - 60 * day, now - day
 
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = _name("vpaphone demo CA")
@@ -78,17 +99,15 @@ def make_certificates(directory: Path, days: int = 30) -> DemoCertificates:
     key = ec.generate_private_key(ec.SECP256R1())
     cert = (
         x509.CertificateBuilder()
-        .subject_name(_name("127.0.0.1"))
+        .subject_name(_name(server_names[0]))
         .issuer_name(ca_name)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(end)
+        .not_valid_before(server_start)
+        .not_valid_after(server_end)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName("localhost")]
-            ),
+            x509.SubjectAlternativeName([_general_name(name) for name in server_names]),
             critical=False,
         )
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)

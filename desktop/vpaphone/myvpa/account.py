@@ -8,7 +8,7 @@ from typing import Protocol
 
 from vpaphone.myvpa.cache import OfflineCache, Snapshot
 from vpaphone.myvpa.client import MyVpaClient
-from vpaphone.myvpa.errors import OfflineDataExpiredError, ServerUnreachableError
+from vpaphone.myvpa.errors import KeychainProblem, OfflineDataExpiredError, ServerUnreachableError
 from vpaphone.myvpa.session import Session
 
 log = logging.getLogger(__name__)
@@ -17,7 +17,8 @@ log = logging.getLogger(__name__)
 class PersonalData(Protocol):
     """The local store's personal data (tasks, call history), wiped at sign-out."""
 
-    def clear_personal_data(self) -> None: ...
+    def clear_personal_data(self) -> int:
+        """Wipe it, but for records my-vpa has not confirmed; returns how many stayed."""
 
 
 class Account:
@@ -34,9 +35,9 @@ class Account:
         self.snapshot: Snapshot | None = None
 
     @property
-    def keychain_problem(self) -> str | None:
+    def keychain_problem(self) -> KeychainProblem | None:
         """Why nothing can be remembered (shown on the sign-in screen), or None."""
-        return self.session.keychain.reason
+        return self.session.keychain.problem
 
     def sign_in(self, user: str, password: str, *, remember: bool = False) -> Snapshot:
         self.session.sign_in(user, password, remember=remember)
@@ -85,15 +86,21 @@ class Account:
                 f"{cause.message} No recent my-vpa data is stored on this computer, "
                 "so the softphone cannot be used offline.",
                 code="offline_expired",
+                cause=cause,
             ) from None
         log.info("my-vpa unreachable, using data cached at %s", cached.fetched_at)
         self.snapshot = cached
         return cached
 
-    def sign_out(self) -> None:
-        """Ends the session and deletes tokens, remembered secrets and cached personal data."""
+    def sign_out(self) -> int:
+        """Ends the session and deletes tokens, remembered secrets and cached personal data.
+
+        Records my-vpa has not confirmed stay (returns how many): they are uploaded at the same
+        VPA's next sign-in.
+        """
         self.session.sign_out()
         self.cache.clear()
-        if self.personal_data is not None:
-            self.personal_data.clear_personal_data()
         self.snapshot = None
+        if self.personal_data is None:
+            return 0
+        return self.personal_data.clear_personal_data()

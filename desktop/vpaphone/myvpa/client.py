@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from vpaphone.core.calls import CallRecord
+from vpaphone.core.calls import CallRecord, caller_fields
 from vpaphone.core.model import Task, TelephonyArea
 from vpaphone.myvpa.models import (
     AdminRequest,
@@ -14,7 +14,9 @@ from vpaphone.myvpa.models import (
     ChatMessage,
     Profile,
     Provisioning,
+    Rejection,
     UploadOutcome,
+    new_idempotency_key,
     parse_time,
     profile_from,
     provisioning_from,
@@ -23,6 +25,7 @@ from vpaphone.myvpa.models import (
 from vpaphone.myvpa.session import Session
 
 MAX_BATCH = 500  # per list, as the contract allows
+MAX_DETAIL = 300  # characters of a rejection's detail kept (the contract's limit)
 
 
 def _time(value: datetime | None) -> str | None:
@@ -32,12 +35,12 @@ def _time(value: datetime | None) -> str | None:
 
 
 def call_record_json(record: CallRecord) -> dict[str, Any]:
-    """A CallRecord in the contract's CallRecordUpload shape."""
+    """A CallRecord in the contract's CallRecordUpload shape (`caller` only without a number)."""
     return {
         "client_id": record.id,
         "task_id": record.task_id,
         "direction": record.direction.value,
-        "e164": record.e164,
+        **caller_fields(record.e164),
         "zone": record.zone.value,
         "area": record.area.value,
         "started_at": _time(record.started_at),
@@ -75,6 +78,13 @@ class MyVpaClient:
         data = self.session.call("listActiveTasks").data
         return [task_from(item) for item in data["tasks"]]
 
+    def set_task_budget(self, task_id: str, minutes: int) -> Task:
+        """Raise the task's budget (the Telefonfaktor conversion); my-vpa may refuse (409)."""
+        reply = self.session.call(
+            "setTaskBudget", body={"budget_minutes": minutes}, path_params={"task_id": task_id}
+        )
+        return task_from(reply.data)
+
     def set_task_area(self, task_id: str, area: TelephonyArea) -> Task:
         reply = self.session.call(
             "setTaskArea", body={"telephony_area": area.value}, path_params={"task_id": task_id}
@@ -97,14 +107,28 @@ class MyVpaClient:
         results = reply.data["results"]
         accepted = frozenset(r["client_id"] for r in results if r["status"] == "accepted")
         duplicates = frozenset(r["client_id"] for r in results if r["status"] == "duplicate")
+        rejected = {
+            r["client_id"]: Rejection(
+                r["problem"]["code"], str(r["problem"].get("detail", ""))[:MAX_DETAIL]
+            )
+            for r in results
+            if r["status"] == "rejected" and r["client_id"] in sent
+        }
         # Only ids we sent count: a server echoing foreign ids must not mark anything delivered.
-        return UploadOutcome(accepted & sent, duplicates & sent)
+        return UploadOutcome(accepted & sent, duplicates & sent, rejected)
 
     def admin_request(
-        self, kind: AdminRequestKind, message: str, task_id: str | None = None
+        self,
+        kind: AdminRequestKind,
+        message: str,
+        task_id: str | None = None,
+        idempotency_key: str | None = None,
     ) -> AdminRequest:
+        """One request to the admin team per `idempotency_key`, however often it is repeated."""
         reply = self.session.call(
-            "createAdminRequest", body={"kind": kind.value, "task_id": task_id, "message": message}
+            "createAdminRequest",
+            body={"kind": kind.value, "task_id": task_id, "message": message},
+            idempotency_key=idempotency_key or new_idempotency_key(),
         )
         data = reply.data
         return AdminRequest(
@@ -114,12 +138,21 @@ class MyVpaClient:
             parse_time(data["created_at"]),
         )
 
-    def post_telefonfaktor(self, task_id: str, zone: str, language: str, text: str) -> ChatMessage:
-        """Post the "Telefonfaktor DE/EU" text (made by vpaphone.core) to the task chat."""
+    def post_telefonfaktor(
+        self,
+        task_id: str,
+        zone: str,
+        language: str,
+        text: str,
+        idempotency_key: str | None = None,
+    ) -> ChatMessage:
+        """Post the "Telefonfaktor DE/EU" text (made by vpaphone.core) to the task chat, once
+        per `idempotency_key` however often the request is repeated."""
         reply = self.session.call(
             "postTelefonfaktor",
             body={"zone": zone, "language": language, "text": text},
             path_params={"task_id": task_id},
+            idempotency_key=idempotency_key or new_idempotency_key(),
         )
         data = reply.data
         return ChatMessage(data["id"], data["task_id"], parse_time(data["posted_at"]))

@@ -3,6 +3,10 @@
 Not thread-safe, on purpose: a Transport and its Connection belong to the my-vpa worker thread.
 Proxies are taken from the environment as curl does it (HTTPS_PROXY, ALL_PROXY, NO_PROXY);
 HTTPS goes through them in a CONNECT tunnel, so the proxy never sees the requests.
+
+Every request may carry a deadline: socket timeouts start again with every byte, so a server
+(or a man in the middle) trickling its answer would hold the worker for ever; a watchdog cuts
+the connection when the deadline passes, wherever the request is (TLS handshake, headers, body).
 """
 
 from __future__ import annotations
@@ -11,8 +15,14 @@ import base64
 import contextlib
 import http.client
 import selectors
+import socket
 import ssl
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 from urllib.request import (  # type: ignore[attr-defined]  # missing in typeshed
     getproxies_environment,
@@ -32,6 +42,59 @@ _PATH_SAFE = "/%:@!$&'()*+,;=~"  # RFC 3986 path characters; anything else is pe
 
 class BodyTooLargeError(Exception):
     """The answer's body went over the limit; reading stopped and the connection was closed."""
+
+
+class DeadlineExceededError(TimeoutError):
+    """The request's deadline passed before its answer was complete; the connection was cut."""
+
+
+def client_tls_context(ca_bundle: Path | None) -> ssl.SSLContext:
+    """Certificate and host name verification against the system's trust store, plus the
+    company's CA bundle when IT configured one (added to the system store, never instead)."""
+    context = ssl.create_default_context()
+    if ca_bundle is not None:
+        context.load_verify_locations(cafile=str(ca_bundle))
+    return context
+
+
+class _Watchdog:
+    """Shuts the request's socket down when the deadline passes (see the module docstring).
+
+    `watch` is called on the worker thread with each socket the request uses; the timer thread
+    shuts it down at the OS level, which makes the worker's blocked read return at once.
+    """
+
+    def __init__(self, deadline: float) -> None:
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self.fired = False
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.fired:
+                _cut(sock)
+
+    def disarm(self) -> None:
+        self._timer.cancel()
+        with self._lock:
+            self._sockets.clear()
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for sock in self._sockets:
+                _cut(sock)
+
+
+def _cut(sock: socket.socket) -> None:
+    # The plain socket method on the descriptor: an SSLSocket's own shutdown would also drop its
+    # TLS state under the feet of the thread reading from it.
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +161,8 @@ class Connection:
         # Plain http is only ever allowed to the loopback demo server: no proxy could reach it.
         self._proxy = environment_proxy(self._host, self._port) if self._tls else None
         self._conn: http.client.HTTPConnection | None = None
+        self._watchdog: _Watchdog | None = None  # of the request under way
+        self._deadline: float | None = None
 
     def close(self) -> None:
         if self._conn is not None:
@@ -105,13 +170,40 @@ class Connection:
             self._conn = None
 
     def request(
+        self,
+        method: str,
+        path: str,
+        headers: dict[str, str],
+        body: bytes | None,
+        deadline: float | None = None,
+    ) -> Response:
+        """Send one request and read its whole answer by `deadline` (time.monotonic()).
+
+        Raises NETWORK_ERRORS, BodyTooLargeError, DeadlineExceededError.
+        """
+        watchdog = None if deadline is None else _Watchdog(deadline)
+        self._watchdog, self._deadline = watchdog, deadline
+        try:
+            return self._request(method, path, headers, body)
+        except BaseException:
+            if watchdog is not None and watchdog.fired:
+                self.close()
+                raise DeadlineExceededError from None
+            raise
+        finally:
+            self._watchdog, self._deadline = None, None
+            if watchdog is not None:
+                watchdog.disarm()
+
+    def _request(
         self, method: str, path: str, headers: dict[str, str], body: bytes | None
     ) -> Response:
-        """Send one request and read its whole answer; raises NETWORK_ERRORS, BodyTooLargeError."""
         target = quote(self._prefix + path, safe=_PATH_SAFE)
         response = None
         idle = self._idle_connection()
         if idle is not None:
+            if self._watchdog is not None and idle.sock is not None:
+                self._watchdog.watch(idle.sock)
             # Closed by the server while idle (keep-alive timeout): try a fresh connection.
             with contextlib.suppress(*_STALE_ERRORS):
                 response = self._send(idle, method, target, headers, body)
@@ -134,15 +226,20 @@ class Connection:
 
     def _connect(self) -> http.client.HTTPConnection:
         conn: http.client.HTTPConnection
+        watch = None if self._watchdog is None else self._watchdog.watch
+        timeout = self._connect_timeout  # a TCP connect in progress is not cut: bound it too
+        if self._deadline is not None:
+            timeout = max(0.001, min(timeout, self._deadline - time.monotonic()))
         if self._tls is None:
-            conn = http.client.HTTPConnection(self._host, self._port, self._connect_timeout)
+            conn = http.client.HTTPConnection(self._host, self._port, timeout)
+            _watch_new_sockets(conn, watch)
             try:
                 conn.connect()
             except BaseException:
                 conn.close()
                 raise
         else:
-            conn = open_https(self._host, self._port, self._tls, self._connect_timeout, self._proxy)
+            conn = open_https(self._host, self._port, self._tls, timeout, self._proxy, watch=watch)
         assert conn.sock is not None
         conn.sock.settimeout(self._read_timeout)  # from now on: per send/receive
         self._conn = conn
@@ -183,17 +280,68 @@ class Connection:
         )
 
 
+_Watch = Callable[[socket.socket], None]
+
+
+def _watch_new_sockets(conn: http.client.HTTPConnection, watch: _Watch | None) -> None:
+    """Hand every socket `conn` creates to `watch` (the request's watchdog) before it is used."""
+    if watch is None:
+        return
+    create: Callable[..., socket.socket] = conn._create_connection  # type: ignore[attr-defined]
+
+    def created(*args: Any, **kwargs: Any) -> socket.socket:
+        sock = create(*args, **kwargs)
+        watch(sock)
+        return sock
+
+    conn._create_connection = created  # type: ignore[attr-defined]
+
+
+class _WatchedHTTPSConnection(http.client.HTTPSConnection):
+    """HTTPSConnection whose TLS handshake runs on a socket the watchdog already knows."""
+
+    def __init__(self, *args: Any, watch: _Watch | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._watch = watch
+        _watch_new_sockets(self, watch)
+
+    def connect(self) -> None:
+        http.client.HTTPConnection.connect(self)  # TCP, and the proxy's CONNECT tunnel if any
+        # Wrapping detaches the plain socket: the TLS socket is watched before it shakes hands.
+        tls_sock: ssl.SSLSocket = self._context.wrap_socket(  # type: ignore[attr-defined]
+            self.sock, server_hostname=self._server_name(), do_handshake_on_connect=False
+        )
+        self.sock = tls_sock
+        if self._watch is not None:
+            self._watch(tls_sock)
+        tls_sock.do_handshake()
+
+    def _server_name(self) -> str:
+        tunnel_host: str | None = getattr(self, "_tunnel_host", None)
+        return tunnel_host or self.host
+
+
 def open_https(
-    host: str, port: int, tls: ssl.SSLContext, timeout: float, proxy: Proxy | None
+    host: str,
+    port: int,
+    tls: ssl.SSLContext,
+    timeout: float,
+    proxy: Proxy | None,
+    *,
+    watch: _Watch | None = None,
 ) -> http.client.HTTPSConnection:
     """A connected HTTPS connection to host:port, through `proxy`'s CONNECT tunnel if given.
 
-    `timeout` covers the TCP connect, the proxy's CONNECT and the TLS handshake together.
+    `timeout` covers the TCP connect, the proxy's CONNECT and the TLS handshake together;
+    `watch` receives each socket as soon as it exists (a request's deadline watchdog).
     """
+    conn: http.client.HTTPSConnection
     if proxy is None:
-        conn = http.client.HTTPSConnection(host, port, timeout=timeout, context=tls)
+        conn = _WatchedHTTPSConnection(host, port, timeout=timeout, context=tls, watch=watch)
     else:
-        conn = http.client.HTTPSConnection(proxy.host, proxy.port, timeout=timeout, context=tls)
+        conn = _WatchedHTTPSConnection(
+            proxy.host, proxy.port, timeout=timeout, context=tls, watch=watch
+        )
         auth = proxy.authorization
         conn.set_tunnel(host, port, {"Proxy-Authorization": auth} if auth else None)
     try:

@@ -1,7 +1,7 @@
 """Secrets in the OS keychain (keyring). When none is usable, the app still runs.
 
-Without a keychain nothing is remembered: the user signs in at every start, and `reason`
-tells the UI why.
+Without a keychain nothing is remembered: the user signs in at every start, and `problem`
+says why (`KeychainProblem`).
 """
 
 from __future__ import annotations
@@ -15,26 +15,18 @@ import keyring.backend
 from keyring.errors import KeyringError, KeyringLocked, NoKeyringError, PasswordDeleteError
 
 from vpaphone import KEYCHAIN_SERVICE
+from vpaphone.myvpa.errors import KeychainProblem
 from vpaphone.myvpa.models import TokenPair
 
 log = logging.getLogger(__name__)
 
 
-def _reason(exc: KeyringError) -> str:
+def _problem(exc: KeyringError) -> KeychainProblem:
     if isinstance(exc, NoKeyringError):
-        return (
-            "No system keychain is available, so nothing can be remembered: "
-            "you will be asked for your my-vpa password at every start."
-        )
+        return KeychainProblem.NO_KEYCHAIN
     if isinstance(exc, KeyringLocked):
-        return (
-            "The system keychain is locked, so nothing can be remembered: "
-            "you will be asked for your my-vpa password at every start."
-        )
-    return (
-        f"The system keychain cannot be used ({type(exc).__name__}): "
-        "you will be asked for your my-vpa password at every start."
-    )
+        return KeychainProblem.LOCKED
+    return KeychainProblem.UNUSABLE
 
 
 class Keychain:
@@ -45,11 +37,11 @@ class Keychain:
     ) -> None:
         self.service = service
         self._backend = backend
-        self.reason: str | None = None  # why the keychain is unusable, for the UI
+        self.problem: KeychainProblem | None = None  # why the keychain is unusable
 
     @property
     def available(self) -> bool:
-        return self.reason is None
+        return self.problem is None
 
     def _ring(self) -> Any:
         return self._backend if self._backend is not None else keyring.get_keyring()
@@ -85,7 +77,7 @@ class Keychain:
             self._fail(exc)
 
     def _fail(self, exc: KeyringError) -> None:
-        self.reason = _reason(exc)
+        self.problem = _problem(exc)
         log.info("keychain unusable: %s", type(exc).__name__)
 
     def probe(self) -> bool:

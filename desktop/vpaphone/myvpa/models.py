@@ -6,6 +6,7 @@ Parsing happens completely before anything is returned, so a bad payload is neve
 from __future__ import annotations
 
 import enum
+import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -16,6 +17,11 @@ from vpaphone.core.zones import ZoneDataError, ZoneTable
 from vpaphone.myvpa.errors import ContractViolationError
 
 CENTRAL_CALLER_ID = "+4922182829980"  # my-vpa's central number, +49 221 82829-980
+
+
+def new_idempotency_key() -> str:
+    """A key for one intended action; every repeat of that action sends the same one."""
+    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +89,18 @@ class Provisioning:
 
 
 @dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why my-vpa did not store an uploaded item: its problem code and (short) detail."""
+
+    code: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class UploadOutcome:
     accepted: frozenset[str]
     duplicates: frozenset[str]
+    rejected: dict[str, Rejection] = field(default_factory=dict)  # client id -> why
 
     @property
     def delivered(self) -> frozenset[str]:
@@ -185,4 +200,5 @@ def task_from(data: dict[str, Any]) -> Task:
         working_seconds=data["working_seconds"],
         phone_seconds=data["phone_seconds"],
         budget_minutes=data["budget_minutes"],
+        budget_raisable=bool(data.get("budget_raisable", False)),
     )

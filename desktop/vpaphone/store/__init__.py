@@ -6,9 +6,11 @@ from vpaphone.store.errors import (
     SchemaTooNewError,
     StoreBusyError,
     StoreError,
+    StoreProblem,
     WorkRunningError,
 )
-from vpaphone.store.outbox import Outbox, OutboxItem, OutboxKind
+from vpaphone.store.journal import Journal, LogEntry
+from vpaphone.store.outbox import Outbox, OutboxItem, OutboxKind, RejectedItem
 from vpaphone.store.store import DB_FILENAME, Recovered, Store
 from vpaphone.store.tasks import CachedTasks, TaskCache
 from vpaphone.store.work import WorkSession, WorkStore
@@ -18,15 +20,19 @@ __all__ = [
     "CachedTasks",
     "CallStore",
     "DatabaseCorruptError",
+    "Journal",
+    "LogEntry",
     "Outbox",
     "OutboxItem",
     "OutboxKind",
     "PhoneSeconds",
     "Recovered",
+    "RejectedItem",
     "SchemaTooNewError",
     "Store",
     "StoreBusyError",
     "StoreError",
+    "StoreProblem",
     "StoredCall",
     "TaskCache",
     "WorkRunningError",

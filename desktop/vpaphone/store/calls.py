@@ -8,6 +8,8 @@ Idempotency (the engine may report twice, or about a call this store never saw):
 
 Every call belongs to a task, except emergency calls (`counts_as_task_time=False`) and incoming
 calls, which ring in before anyone knows the task: `assign_task` attributes them afterwards.
+Every call belongs to the VPA signed in when it started (`owner`): the history shows only theirs,
+and their unconfirmed records go up only with their own session.
 Times are kept at millisecond precision.
 """
 
@@ -21,6 +23,7 @@ from typing import Final
 
 from vpaphone.core.calls import CallRecord
 from vpaphone.core.model import CallDirection, CostZone, EndReason, TelephonyArea
+from vpaphone.core.numbers import region_of
 from vpaphone.store.db import Database, from_ms, optional_dt, optional_ms, to_ms
 from vpaphone.store.outbox import enqueue_call
 
@@ -96,11 +99,16 @@ class CallStore:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self.owner: str | None = None  # the signed-in VPA (set by Store.set_owner)
 
     # --- CallLog -------------------------------------------------------------------------
 
     def call_started(self, record: CallRecord) -> None:
         """Insert at once. A record that arrives already ended (e.g. blocked) is queued too."""
+        self.insert(record, self.owner)
+
+    def insert(self, record: CallRecord, owner: str | None) -> None:
+        """`call_started` for a given owner (records replayed from the unsaved-records file)."""
         _check_new(record)
         ended_ms = optional_ms(record.ended_at)
         started_ms = to_ms(record.started_at)
@@ -108,7 +116,7 @@ class CallStore:
             inserted = conn.execute(
                 "INSERT INTO calls (id, task_id, direction, e164, zone, area, started_ms,"
                 " answered_ms, ended_ms, end_reason, sip_status, counts_as_task_time,"
-                " last_seen_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " last_seen_ms, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO NOTHING",
                 (
                     record.id,
@@ -124,6 +132,7 @@ class CallStore:
                     record.sip_status,
                     int(record.counts_as_task_time),
                     started_ms if ended_ms is None else ended_ms,
+                    owner,
                 ),
             ).rowcount
             if not inserted:
@@ -236,13 +245,31 @@ class CallStore:
         return [_record(row) for row in rows]
 
     def recent(self, limit: int = 50, offset: int = 0) -> list[StoredCall]:
-        """The call history, newest first, one page at a time."""
+        """The call history of the signed-in VPA (everyone's if none is), newest first."""
         if limit < 1 or offset < 0:
             raise ValueError(f"page needs limit >= 1 and offset >= 0, not {limit}/{offset}")
         rows = self._db.query(
-            "SELECT * FROM calls ORDER BY started_ms DESC, id LIMIT ? OFFSET ?", (limit, offset)
+            "SELECT * FROM calls WHERE ? IS NULL OR coalesce(owner, ?) = ?"
+            " ORDER BY started_ms DESC, id LIMIT ? OFFSET ?",
+            (self.owner, self.owner, self.owner, limit, offset),
         )
         return [_record(row) for row in rows]
+
+    def purge_confirmed(self, before: datetime) -> int:
+        """Retention: delete calls started before `before` that my-vpa has confirmed.
+
+        Records my-vpa has not confirmed (still queued, or refused) are never deleted. Deleted
+        rows are overwritten (secure_delete), so their numbers are gone from the file.
+        """
+        with self._db.transaction() as conn:
+            deleted = conn.execute(
+                "DELETE FROM calls WHERE started_ms < ? AND synced_ms IS NOT NULL"
+                " AND id NOT IN (SELECT call_id FROM outbox WHERE call_id IS NOT NULL)",
+                (to_ms(before),),
+            ).rowcount
+        if deleted:
+            log.info("deleted %d confirmed calls older than the retention period", deleted)
+        return deleted
 
     def running(self) -> list[StoredCall]:
         rows = self._db.query("SELECT * FROM calls WHERE ended_ms IS NULL ORDER BY started_ms")
@@ -269,11 +296,30 @@ class CallStore:
         )[0]
         return PhoneSeconds(synced=row[0] / 1000, unsynced=row[1] / 1000)
 
+    def last_task_for(self, e164: str) -> str | None:
+        """The task of the newest call with this number that has one."""
+        rows = self._db.query(
+            "SELECT task_id FROM calls WHERE e164 = ? AND task_id IS NOT NULL"
+            " ORDER BY started_ms DESC LIMIT 1",
+            (e164,),
+        )
+        return str(rows[0][0]) if rows else None
+
+    def regions_called(self, task_id: str, zone: CostZone) -> frozenset[str]:
+        """Countries (ISO codes) of the task's calls and blocked attempts into `zone`."""
+        rows = self._db.query(
+            "SELECT DISTINCT e164 FROM calls WHERE task_id = ? AND zone = ?", (task_id, zone.value)
+        )
+        regions = (region_of(row[0]) for row in rows)
+        return frozenset(region for region in regions if region is not None)
+
     def zones_called(self, task_id: str) -> frozenset[CostZone]:
-        """Zones this task's counted calls went to (attempts blocked before dialling excluded)."""
+        """Zones this task's answered calls went to: what the telephony area must cover. Blocked
+        and unanswered attempts cost nothing and do not count (RULES.md speaks of destinations
+        called)."""
         rows = self._db.query(
             "SELECT DISTINCT zone FROM calls WHERE task_id = ? AND counts_as_task_time = 1"
-            " AND (end_reason IS NULL OR end_reason <> ?)",
-            (task_id, EndReason.BLOCKED.value),
+            " AND answered_ms IS NOT NULL",
+            (task_id,),
         )
         return frozenset(CostZone(row[0]) for row in rows)

@@ -12,6 +12,7 @@ thread or process opens its own; WAL plus a busy timeout lets them share the fil
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -25,6 +26,7 @@ from vpaphone.store.errors import (
     SchemaTooNewError,
     StoreBusyError,
     StoreError,
+    StoreProblem,
 )
 from vpaphone.store.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -33,9 +35,30 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS: Final = 5000
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _MS: Final = timedelta(milliseconds=1)
-# Primary result codes (sqlite3.h) that mean "this file is not usable as our database".
-_CORRUPT_CODES: Final = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+# Primary result codes (sqlite3.h) and what they mean for the VPA.
 _BUSY_CODES: Final = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_NEARLY_FULL_BYTES: Final = 256 * 1024  # less free than this: SQLite cannot grow its files
+_PROBLEMS: Final = {
+    sqlite3.SQLITE_FULL: StoreProblem.FULL,
+    sqlite3.SQLITE_READONLY: StoreProblem.READ_ONLY,
+    sqlite3.SQLITE_PERM: StoreProblem.READ_ONLY,
+    sqlite3.SQLITE_CANTOPEN: StoreProblem.UNUSABLE,
+    sqlite3.SQLITE_IOERR: StoreProblem.UNUSABLE,
+}
+
+
+def _folder_problem(folder: Path) -> StoreProblem:
+    """What an I/O failure most likely means: SQLite reports a full disk or a read-only file
+    system as "disk I/O error" where it fails to grow its shared-memory file, for one."""
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return StoreProblem.UNUSABLE
+    if info.f_flag & os.ST_RDONLY:
+        return StoreProblem.READ_ONLY
+    if info.f_bavail * info.f_frsize < _NEARLY_FULL_BYTES:
+        return StoreProblem.FULL
+    return StoreProblem.UNUSABLE
 
 
 def to_ms(at: datetime) -> int:
@@ -70,7 +93,9 @@ class Database:
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as exc:
-            raise StoreError(f"Cannot open the local database {path}: {exc}") from exc
+            raise StoreError(
+                f"Cannot open the local database {path}: {exc}", StoreProblem.UNUSABLE, path
+            ) from exc
         conn.row_factory = sqlite3.Row
         db = cls(conn, path)
         try:
@@ -93,12 +118,19 @@ class Database:
             yield
         except sqlite3.DatabaseError as exc:
             code = exc.sqlite_errorcode & 0xFF if hasattr(exc, "sqlite_errorcode") else None
-            if code in _CORRUPT_CODES:
+            if code == sqlite3.SQLITE_CORRUPT:
                 raise DatabaseCorruptError(self.path, str(exc)) from exc
+            if code == sqlite3.SQLITE_NOTADB:
+                raise DatabaseCorruptError(self.path, str(exc), StoreProblem.NOT_OURS) from exc
             if code in _BUSY_CODES:
                 raise StoreBusyError(self.path) from exc
-            if code in {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR}:
-                raise StoreError(f"Cannot use the local database {self.path}: {exc}") from exc
+            problem = _PROBLEMS.get(code or 0)
+            if problem is StoreProblem.UNUSABLE:
+                problem = _folder_problem(self.path.parent)
+            if problem is not None:
+                raise StoreError(
+                    f"Cannot use the local database {self.path}: {exc}", problem, self.path
+                ) from exc
             raise
 
     @contextmanager
@@ -134,7 +166,9 @@ class Database:
         """Before writing anything: is this our database, and not from a newer app?"""
         found = self.schema_version()  # a file that is no database fails here
         if found == 0 and self.query("SELECT 1 FROM sqlite_master LIMIT 1"):
-            raise DatabaseCorruptError(self.path, "an SQLite file of another program")
+            raise DatabaseCorruptError(
+                self.path, "an SQLite file of another program", StoreProblem.NOT_OURS
+            )
         if found > LATEST_VERSION:
             raise SchemaTooNewError(self.path, found, LATEST_VERSION)
 

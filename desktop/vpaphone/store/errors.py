@@ -1,23 +1,49 @@
-"""Errors the store raises, each with a message a user or supporter can act on."""
+"""Errors the store raises: a `problem` code and the path for the UI (`texts.storage` words
+them), and a message for logs and support."""
 
 from __future__ import annotations
 
+import enum
+import errno
 from pathlib import Path
+
+
+class StoreProblem(enum.StrEnum):
+    """Why the local database cannot be used (each has its own advice for the VPA)."""
+
+    CORRUPT = "corrupt"  # the file is damaged
+    NOT_OURS = "not_ours"  # not an SQLite file, or one of another program
+    TOO_NEW = "too_new"  # written by a newer vpaphone
+    BUSY = "busy"  # another process held the lock too long
+    READ_ONLY = "read_only"  # the folder or file cannot be written (permissions, read-only disk)
+    FULL = "full"  # no space left on the disk (or quota)
+    UNUSABLE = "unusable"  # any other I/O failure
 
 
 class StoreError(Exception):
     """Base class: the local database cannot do what was asked."""
 
+    def __init__(
+        self,
+        message: str,
+        problem: StoreProblem = StoreProblem.UNUSABLE,
+        path: Path | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.path = path
+
 
 class DatabaseCorruptError(StoreError):
     """The file is not a vpaphone database, or its contents are damaged."""
 
-    def __init__(self, path: Path, detail: str) -> None:
+    def __init__(self, path: Path, detail: str, problem: StoreProblem = StoreProblem.CORRUPT):
         super().__init__(
             f"The local database {path} is damaged or not a vpaphone database ({detail}). "
-            "Move it aside and restart: calls not yet sent to my-vpa are in that file."
+            "Move it aside and restart: calls not yet sent to my-vpa are in that file.",
+            problem,
+            path,
         )
-        self.path = path
 
 
 class SchemaTooNewError(StoreError):
@@ -27,9 +53,10 @@ class SchemaTooNewError(StoreError):
         super().__init__(
             f"The local database {path} was written by a newer version of vpaphone "
             f"(schema {found}; this version knows up to {supported}). "
-            "Install the newer version again; this one leaves the file untouched."
+            "Install the newer version again; this one leaves the file untouched.",
+            StoreProblem.TOO_NEW,
+            path,
         )
-        self.path = path
         self.found = found
         self.supported = supported
 
@@ -40,9 +67,10 @@ class StoreBusyError(StoreError):
     def __init__(self, path: Path) -> None:
         super().__init__(
             f"The local database {path} stayed locked by another vpaphone process; "
-            "close other instances and try again."
+            "close other instances and try again.",
+            StoreProblem.BUSY,
+            path,
         )
-        self.path = path
 
 
 class WorkRunningError(StoreError):
@@ -54,3 +82,18 @@ class WorkRunningError(StoreError):
             f"task {requested_task_id}."
         )
         self.running_task_id = running_task_id
+
+
+_ERRNO_PROBLEMS = {
+    errno.ENOSPC: StoreProblem.FULL,
+    errno.EDQUOT: StoreProblem.FULL,
+    errno.EROFS: StoreProblem.READ_ONLY,
+    errno.EACCES: StoreProblem.READ_ONLY,
+    errno.EPERM: StoreProblem.READ_ONLY,
+}
+
+
+def os_store_error(exc: OSError, path: Path, doing: str) -> StoreError:
+    """A file-system failure (creating the folder, writing a file) as the store reports it."""
+    problem = _ERRNO_PROBLEMS.get(exc.errno or 0, StoreProblem.UNUSABLE)
+    return StoreError(f"Cannot {doing} {path}: {exc.strerror or exc}", problem, path)

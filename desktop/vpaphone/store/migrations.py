@@ -92,6 +92,21 @@ MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
         "CREATE INDEX calls_running ON calls (last_seen_ms) WHERE ended_ms IS NULL",
         "CREATE INDEX work_task ON work_sessions (task_id, reported_ms)",
     ),
+    3: (
+        # Whose record it is: records my-vpa has not confirmed outlive a sign-out and go up with
+        # the same VPA's next sign-in, never with someone else's. NULL: from before (anyone's).
+        "ALTER TABLE calls ADD COLUMN owner TEXT",
+        "ALTER TABLE work_sessions ADD COLUMN owner TEXT",
+        # my-vpa refused the item (its reason kept): not sent with the others, offered again
+        # at sign-in, shown to the VPA until it is accepted.
+        "ALTER TABLE outbox ADD COLUMN rejected_ms INTEGER",
+        "ALTER TABLE outbox ADD COLUMN rejected_code TEXT",
+        "ALTER TABLE outbox ADD COLUMN rejected_detail TEXT",
+        # Small facts about the file itself (the start-up write probe).
+        "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT",
+        # Retention: confirmed calls by age.
+        "CREATE INDEX calls_confirmed ON calls (started_ms) WHERE synced_ms IS NOT NULL",
+    ),
 }
 
 LATEST_VERSION: Final[int] = max(MIGRATIONS)

@@ -4,17 +4,20 @@ Items are enqueued by the transaction that ends a call or session (see calls.py,
 an item is never lost between "ended" and "queued" nor queued twice. Payloads are built from
 the records when handed out and match the contract's CallRecordUpload / WorkSessionUpload.
 Delivered items leave the queue in the same transaction that marks their records synced.
+Items my-vpa refused stay queued, marked with its reason (`mark_rejected`): `pending` leaves
+them out unless asked for them, so they never hold the others back.
 """
 
 from __future__ import annotations
 
 import enum
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
 
+from vpaphone.core.calls import caller_fields
 from vpaphone.store.db import Database, from_ms, to_ms
 
 _CHUNK: Final = 500  # stays far below SQLite's limit on bound parameters
@@ -32,6 +35,17 @@ class OutboxItem:
     kind: OutboxKind
     client_id: str  # the server de-duplicates by it
     payload: dict[str, object]  # JSON-able, one CallRecordUpload or WorkSessionUpload
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedItem:
+    """An item my-vpa did not accept, with its reason (code, detail as the server gave them)."""
+
+    kind: OutboxKind
+    client_id: str
+    code: str
+    detail: str
+    at: datetime
 
 
 def enqueue_call(conn: sqlite3.Connection, call_id: str, at_ms: int) -> None:
@@ -60,7 +74,7 @@ def _call_payload(row: sqlite3.Row) -> dict[str, object]:
         "client_id": row["id"],
         "task_id": row["task_id"],
         "direction": row["direction"],
-        "e164": row["e164"],
+        **caller_fields(row["e164"]),  # e164, or null and why for callers without a number
         "zone": row["zone"],
         "area": row["area"],
         "started_at": rfc3339(row["started_ms"]),
@@ -82,32 +96,85 @@ def _session_payload(row: sqlite3.Row) -> dict[str, object]:
     }
 
 
+# The outbox items of one owner (parameters: owner three times; None: everyone's).
+_OWNED: Final = (
+    "WITH owned AS (SELECT o.* FROM outbox o"
+    " LEFT JOIN calls c ON c.id = o.call_id LEFT JOIN work_sessions w ON w.id = o.session_id"
+    " WHERE ? IS NULL OR coalesce(c.owner, w.owner, ?) = ?) "
+)
+
+
 class Outbox:
     """What the uploader drains: `pending`, upload, then `mark_delivered`."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def pending(self, kind: OutboxKind, limit: int = 100) -> list[OutboxItem]:
-        """Oldest first. The same items come back until they are marked delivered."""
+    def pending(
+        self,
+        kind: OutboxKind,
+        limit: int = 100,
+        *,
+        owner: str | None = None,
+        rejected: bool = False,
+    ) -> list[OutboxItem]:
+        """Oldest first. The same items come back until they are marked delivered.
+
+        `owner`: only that VPA's items (and those from before owners were kept); None: all.
+        `rejected`: the items my-vpa refused instead of the others.
+        """
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
         if kind is OutboxKind.CALL_RECORD:
             rows = self._db.query(
-                "SELECT c.* FROM outbox o JOIN calls c ON c.id = o.call_id ORDER BY o.seq LIMIT ?",
-                (limit,),
+                "SELECT c.* FROM outbox o JOIN calls c ON c.id = o.call_id"
+                " WHERE (o.rejected_ms IS NOT NULL) = ? AND (? IS NULL OR coalesce(c.owner, ?) = ?)"
+                " ORDER BY o.seq LIMIT ?",
+                (rejected, owner, owner, owner, limit),
             )
             return [OutboxItem(kind, row["id"], _call_payload(row)) for row in rows]
         rows = self._db.query(
             "SELECT w.* FROM outbox o JOIN work_sessions w ON w.id = o.session_id"
+            " WHERE (o.rejected_ms IS NOT NULL) = ? AND (? IS NULL OR coalesce(w.owner, ?) = ?)"
             " ORDER BY o.seq LIMIT ?",
-            (limit,),
+            (rejected, owner, owner, owner, limit),
         )
         return [OutboxItem(kind, row["id"], _session_payload(row)) for row in rows]
 
-    def count(self) -> int:
-        """Items not yet delivered (e.g. to warn before sign-out discards them)."""
-        return int(self._db.query("SELECT count(*) FROM outbox")[0][0])
+    def count(self, owner: str | None = None) -> int:
+        """Items my-vpa has not confirmed yet, refused ones included (e.g. before sign-out)."""
+        query = _OWNED + "SELECT count(*) FROM owned"  # noqa: S608 - fixed text, bound values
+        return int(self._db.query(query, (owner,) * 3)[0][0])
+
+    def rejected(self, owner: str | None = None) -> list[RejectedItem]:
+        """The items my-vpa refused, oldest refusal first."""
+        query = _OWNED + "SELECT * FROM owned WHERE rejected_ms IS NOT NULL"  # noqa: S608 - fixed
+        rows = self._db.query(query + " ORDER BY rejected_ms, seq", (owner,) * 3)
+        return [
+            RejectedItem(
+                OutboxKind.CALL_RECORD if row["call_id"] else OutboxKind.WORK_SESSION,
+                row["call_id"] or row["session_id"],
+                row["rejected_code"],
+                row["rejected_detail"] or "",
+                from_ms(row["rejected_ms"]),
+            )
+            for row in rows
+        ]
+
+    def mark_rejected(
+        self, rejections: Mapping[str, tuple[str, str]], at: datetime | None = None
+    ) -> int:
+        """my-vpa refused these items (client id -> (code, detail)): keep them, with the reason."""
+        at_ms = to_ms(at or datetime.now(UTC))
+        changed = 0
+        with self._db.transaction() as conn:
+            for client_id, (code, detail) in rejections.items():
+                changed += conn.execute(
+                    "UPDATE outbox SET rejected_ms = ?, rejected_code = ?, rejected_detail = ?"
+                    " WHERE call_id = ? OR session_id = ?",
+                    (at_ms, code, detail, client_id, client_id),
+                ).rowcount
+        return changed
 
     def mark_delivered(self, client_ids: Iterable[str], at: datetime | None = None) -> int:
         """The server has these (accepted or duplicate): mark their records synced, dequeue.

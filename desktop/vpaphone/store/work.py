@@ -52,6 +52,7 @@ def _session(row: sqlite3.Row) -> WorkSession:
 class WorkStore:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self.owner: str | None = None  # the signed-in VPA (set by Store.set_owner)
 
     def start(self, task_id: str, at: datetime) -> WorkSession:
         """Start the timer; if it already runs for this task, that session is returned.
@@ -69,9 +70,9 @@ class WorkStore:
                 return _session(row)
             session_id = str(uuid.uuid4())
             conn.execute(
-                "INSERT INTO work_sessions (id, task_id, started_ms, last_seen_ms)"
-                " VALUES (?, ?, ?, ?)",
-                (session_id, task_id, at_ms, at_ms),
+                "INSERT INTO work_sessions (id, task_id, started_ms, last_seen_ms, owner)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (session_id, task_id, at_ms, at_ms, self.owner),
             )
             row = conn.execute("SELECT * FROM work_sessions WHERE id = ?", (session_id,)).fetchone()
             return _session(row)

@@ -16,18 +16,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vpaphone.core import gate
 from vpaphone.core.gate import GateResult, evaluate_call
 from vpaphone.core.model import CostZone, Decision, Destination, Task
 from vpaphone.core.rules import Language, RuleData
 from vpaphone.core.share import ShareState
 from vpaphone.core.zones import ZoneTable
+from vpaphone.texts.gate import reason_text, target_text
+from vpaphone.ui.widgets.countries import HOME_REGION
 from vpaphone.ui.widgets.country_picker import CountryPicker
 from vpaphone.ui.widgets.dialpad import Dialpad
-from vpaphone.ui.widgets.gate_text import reason_text
 from vpaphone.ui.widgets.number_field import NumberField
+from vpaphone.ui.widgets.plain import plain, plain_box, plain_tooltip
 from vpaphone.ui.widgets.uilang import ui_language
-
-COUNTRY_SETTINGS_KEY = "dialer/country"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ Confirm = Callable[[QWidget, str], bool]
 
 def ask_confirmation(parent: QWidget, issue: str) -> bool:
     """A modal question naming the issue; Cancel is the default button."""
-    box = QMessageBox(parent)
+    box = plain_box(QMessageBox(parent))  # gate reasons name provisioned area labels
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("DialerWidget", "Call anyway?"))
     box.setText(issue)
@@ -62,13 +63,15 @@ def ask_confirmation(parent: QWidget, issue: str) -> bool:
 class DialerWidget(QWidget):
     """Emits `dial_requested(Destination, CostZone)` only when the gate lets the call through."""
 
-    dial_requested = Signal(object, object)
+    dial_requested = Signal(Destination, CostZone)
+    blocked_attempt = Signal(Destination, CostZone)  # Call/Enter on a number the gate blocks
+    quote_requested = Signal(Destination)  # "Ask for a quote…" on a blocked non-EU number
 
     def __init__(
         self,
         context: GateContext,
         *,
-        settings_key: str | None = COUNTRY_SETTINGS_KEY,
+        default_country: str = HOME_REGION,
         feedback: Callable[[str], None] | None = None,
         confirm: Confirm = ask_confirmation,
         language: Language | None = None,
@@ -80,23 +83,24 @@ class DialerWidget(QWidget):
         self._language = language or ui_language()
         self._unavailable: str | None = None
         self._result: GateResult | None = None
+        self.action_text: str | None = None  # the button's word when not "Call" (transfer)
         self.picker = CountryPicker(
-            context.zones, settings_key=settings_key, language=self._language, parent=self
+            context.zones, default=default_country, language=self._language, parent=self
         )
         self.number = NumberField(self.picker.country(), self)
         self.dialpad = Dialpad(feedback, self)
         self.call_button = QPushButton(self.tr("Call"), self)
         self.call_button.setAccessibleName(self.tr("Call"))
         self.call_button.setShortcut(QKeySequence("Ctrl+Return"))
-        self.reason_label = QLabel(self)
-        self.reason_label.setAccessibleName(self.tr("Why this call is blocked or needs care"))
-        self.reason_label.setWordWrap(True)
-        self.reason_label.hide()
+        self._make_labels()
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.outcome_label)
         layout.addWidget(self.picker)
         layout.addWidget(self.number)
+        layout.addWidget(self.target_label)
         layout.addWidget(self.reason_label)
+        layout.addWidget(self.quote_button)
         pad_row = QHBoxLayout()
         pad_row.addStretch(1)
         pad_row.addWidget(self.dialpad)
@@ -110,10 +114,29 @@ class DialerWidget(QWidget):
         self.picker.country_changed.connect(self.number.set_region)
         self.number.country_requested.connect(self.picker.set_country)
         self.number.destination_changed.connect(self._update)
+        self.number.edit.textEdited.connect(self.outcome_label.hide)  # the next action
         self.number.submitted.connect(self.dial)
         self.dialpad.typed.connect(self._typed)
         self.call_button.clicked.connect(self.dial)
+        self.quote_button.clicked.connect(self._quote)
         self._update()
+
+    def _make_labels(self) -> None:
+        self.reason_label = QLabel(self)
+        plain(self.reason_label)
+        self.reason_label.setAccessibleName(self.tr("Why this call is blocked or needs care"))
+        self.reason_label.setWordWrap(True)
+        self.reason_label.hide()
+        self.outcome_label = QLabel(self)
+        self.outcome_label.setAccessibleName(self.tr("How the last call ended"))
+        self.outcome_label.setWordWrap(True)
+        self.outcome_label.setStyleSheet("color: #b00020;")
+        self.outcome_label.hide()
+        self.target_label = QLabel(self)
+        self.target_label.setAccessibleName(self.tr("What will be dialled"))
+        self.target_label.setWordWrap(True)
+        self.quote_button = QPushButton(self.tr("Ask the admin team for a &quote…"), self)
+        self.quote_button.hide()
 
     # --- fed by the shell -------------------------------------------------------------------
 
@@ -133,6 +156,21 @@ class DialerWidget(QWidget):
         self.number.set_text(text)
         self.number.setFocus()
 
+    def set_compact(self, compact: bool) -> None:
+        """Narrow window: no dial pad (the keyboard types), a shorter country picker."""
+        self.dialpad.setVisible(not compact)
+        self.picker.setMinimumContentsLength(12 if compact else 20)
+
+    def reset(self) -> None:
+        """A fresh start (after a call, at sign-in): empty number, the default country."""
+        self.number.clear()
+        self.picker.reset()
+
+    def show_outcome(self, text: str) -> None:
+        """Why the last call failed: stays until the VPA types or dials again."""
+        self.outcome_label.setText(text)
+        self.outcome_label.setVisible(bool(text))
+
     def gate_result(self) -> GateResult | None:
         """The gate's verdict on the current number; None while it is not a dialable number."""
         return self._result
@@ -146,17 +184,26 @@ class DialerWidget(QWidget):
             self.number.show_problem()
             return False
         result = self._result
-        if self._unavailable is not None or result is None or result.decision is Decision.BLOCK:
+        if result is not None and result.decision is Decision.BLOCK:
+            self.blocked_attempt.emit(destination, self._zone(destination))
+            return False
+        if self._unavailable is not None or result is None:
             return False
         zone = self._zone(destination)
+        self.outcome_label.hide()
         if result.decision is Decision.WARN:
-            issue = "\n\n".join(self._texts(result, destination))
+            issue = "\n\n".join(self._texts(result))
             if not self._confirm(self, issue):
                 return False
         self.dial_requested.emit(destination, zone)
         return True
 
     # --- internals ----------------------------------------------------------------------------
+
+    def _quote(self) -> None:
+        destination = self.number.destination()
+        if destination is not None:
+            self.quote_requested.emit(destination)
 
     def _typed(self, key: str) -> None:
         self.number.type_key(key)
@@ -165,22 +212,10 @@ class DialerWidget(QWidget):
     def _zone(self, destination: Destination) -> CostZone:
         return self._context.zones.zone_of(destination.region)
 
-    def _texts(self, result: GateResult, destination: Destination) -> list[str]:
-        context = self._context
-        zone = self._zone(destination)
-        return [
-            reason_text(
-                reason,
-                destination,
-                zone,
-                task=context.task,
-                rules=context.rules,
-                language=self._language,
-            )
-            for reason in result.reasons
-        ]
+    def _texts(self, result: GateResult) -> list[str]:
+        return [reason_text(reason, self._context.rules) for reason in result.reasons]
 
-    def _update(self, _destination: object = None) -> None:
+    def _update(self) -> None:
         destination = self.number.destination()
         context = self._context
         if destination is None:
@@ -198,19 +233,26 @@ class DialerWidget(QWidget):
         if self._unavailable is not None:
             texts.append(self._unavailable)
         if result is not None and destination is not None:
-            texts.extend(self._texts(result, destination))
+            texts.extend(self._texts(result))
         elif context.task is None:  # say so before the user types a whole number in vain
             texts.append(
                 self.tr("No active task: pick the customer task you are working on first.")
             )
+        self.target_label.setText(
+            target_text(destination, self._zone(destination)) if destination is not None else ""
+        )
         blocked = result is not None and result.decision is Decision.BLOCK
+        self.quote_button.setVisible(
+            result is not None
+            and gate.NON_EU_NEEDS_QUOTE in result.codes
+            and context.task is not None
+        )
         self.call_button.setEnabled(
             result is not None and not blocked and self._unavailable is None
         )
-        if result is not None and result.decision is Decision.WARN:
-            self.call_button.setText(self.tr("Call…"))
-        else:
-            self.call_button.setText(self.tr("Call"))
+        action = self.action_text or self.tr("Call")
+        warned = result is not None and result.decision is Decision.WARN
+        self.call_button.setText(f"{action}…" if warned else action)  # … : it asks first
         self.reason_label.setText("\n".join(texts))
         self.reason_label.setVisible(bool(texts))
-        self.call_button.setToolTip("\n".join(texts))
+        self.call_button.setToolTip(plain_tooltip("\n".join(texts)))

@@ -7,6 +7,8 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from vpaphone import paths
+from vpaphone.texts import translate as texts
+from vpaphone.ui.widgets.uilang import ui_language
 
 log = logging.getLogger(__name__)
 LANGUAGE_KEY = "ui/language"  # "de", "en" or "" (the system's)
@@ -26,6 +28,7 @@ def install_translations(app: QCoreApplication, settings: QSettings) -> list[QTr
     """Sets the default locale and loads our and Qt's own German texts when it is German."""
     locale = chosen_locale(settings)
     QLocale.setDefault(locale)
+    texts.install(_qt_translate, ui_language)  # the texts package speaks the UI language
     installed: list[QTranslator] = []
     if not locale.name().startswith("de"):
         return installed
@@ -51,3 +54,7 @@ def install_translations(app: QCoreApplication, settings: QSettings) -> list[QTr
         qt_dir,
     )
     return installed
+
+
+def _qt_translate(context: str, source: str, disambiguation: str | None, n: int) -> str:
+    return QCoreApplication.translate(context, source, disambiguation, n)

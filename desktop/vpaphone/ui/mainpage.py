@@ -1,5 +1,5 @@
 """The signed-in page of the main window: connection and caller ID, the active task with its
-threshold banner, the dialer or the running call, and the call history.
+threshold banner, the phone (dialer or running call) and the call history.
 
 Imported when the VPA signs in (the window shows the sign-in form before this loads).
 """
@@ -8,22 +8,25 @@ from __future__ import annotations
 
 import phonenumbers
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from vpaphone.core.model import CostZone, Destination
+from vpaphone.app.phone import READY_STATES
+from vpaphone.app.services import AppServices
+from vpaphone.core.calls import CallRecord
 from vpaphone.myvpa.cache import Snapshot
 from vpaphone.myvpa.models import CENTRAL_CALLER_ID
-from vpaphone.sip.engine import CallUpdate, IncomingCall, RegistrationUpdate
+from vpaphone.sip.engine import RegistrationUpdate
 from vpaphone.sip.reasons import RegistrationState
-from vpaphone.ui.controller import ActiveCall, Controller, DialRefusedError
-from vpaphone.ui.dialer import Confirm, DialerWidget, GateContext
+from vpaphone.texts.audio import audio_problems_text
+from vpaphone.texts.calls import registration_text
+from vpaphone.ui.dialer import Confirm
+from vpaphone.ui.phonepage import PhonePage
 from vpaphone.ui.taskpanel import TaskPanel
 from vpaphone.ui.threshold import ThresholdBanner
 from vpaphone.ui.tray import TrayState
 from vpaphone.ui.widgets.history import HistoryView
-from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
-from vpaphone.ui.widgets.incoming import IncomingCallDialog
-from vpaphone.ui.widgets.status_texts import audio_problems_text, call_end_text, registration_text
+from vpaphone.ui.widgets.monitoring import MonitoringNotice
+from vpaphone.ui.widgets.plain import plain
 
 CENTRAL_DISPLAY = "+49 221 82829-980"  # as my-vpa writes its central number
 
@@ -39,38 +42,38 @@ def caller_id_text(e164: str) -> str:
 
 
 class MainPage(QWidget):
-    tray_state_changed = Signal(object, str)  # TrayState, detail
+    tray_state_changed = Signal(TrayState, str)  # the state, a line of detail
     notification_requested = Signal(str, str)  # title, text: for the desktop (tray)
     message = Signal(str)  # for the status bar
     number_wanted = Signal(str)  # redial from the history
 
     def __init__(
-        self, controller: Controller, confirm: Confirm, parent: QWidget | None = None
+        self, services: AppServices, confirm: Confirm, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.controller = controller
-        self._confirm = confirm
-        self.incoming_dialogs: dict[str, IncomingCallDialog] = {}
-        controller = self.controller
+        self._tasks = services.tasks
+        self._phone = services.phone
+        self._history = services.history
+        self.compact = False
         self.registration = QLabel()
         self.registration.setAccessibleName(self.tr("Phone connection"))
         self.caller_id = QLabel()
         self.caller_id.setAccessibleName(self.tr("Caller ID"))
         self.user_label = QLabel()
+        plain(self.user_label, self.caller_id)  # names from my-vpa: never markup
         self.audio_problems = QLabel()
         self.audio_problems.setWordWrap(True)
         self.audio_problems.setStyleSheet("color: #8a4b00;")
         self.audio_problems.hide()
-        self.banner = ThresholdBanner(controller)
-        self.tasks = TaskPanel(controller)
-        self.dialer = DialerWidget(self._gate_context(), confirm=self._confirm)
-        self.in_call = InCallPanel()
-        self.in_call.hide()
-        self.phone_page = QWidget()
-        phone = QVBoxLayout(self.phone_page)
-        phone.addWidget(self.dialer)
-        phone.addWidget(self.in_call)
-        phone.addStretch(1)
+        self.monitoring = MonitoringNotice(services.session)
+        self.banner = ThresholdBanner(services.session, services.tasks, services.requests)
+        self.tasks = TaskPanel(services.tasks, services.session, services.requests)
+        self.phone_page = PhonePage(services, confirm)
+        # the phone's parts, as the window and the tests know them
+        self.dialer = self.phone_page.dialer
+        self.in_call = self.phone_page.in_call
+        self.redial_prompt = self.phone_page.redial_prompt
+        self.incoming_dialogs = self.phone_page.incoming_dialogs
         self.tabs = QTabWidget()
         self.tabs.addTab(self.phone_page, self.tr("&Phone"))
         self.history = self._make_history()
@@ -78,7 +81,7 @@ class MainPage(QWidget):
 
         self._lay_out()
         self._connect_main()
-        self._registration(controller.registration)
+        self._show_registration(self._phone.registration)
 
     def _lay_out(self) -> None:
         header = QHBoxLayout()
@@ -87,52 +90,47 @@ class MainPage(QWidget):
         header.addWidget(self.caller_id)
         header.addStretch(1)
         header.addWidget(self.user_label)
-        body = QHBoxLayout()
-        body.addWidget(self.tasks, 2)
-        body.addWidget(self.tabs, 3)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addWidget(self.tasks, 2)
+        self.body.addWidget(self.tabs, 3)
         main = QVBoxLayout(self)
         main.addLayout(header)
+        main.addWidget(self.monitoring)
         main.addWidget(self.banner)
         main.addWidget(self.audio_problems)
-        main.addLayout(body, 1)
+        main.addLayout(self.body, 1)
 
     def _make_history(self) -> HistoryView:
-        view = HistoryView(self.controller.store.calls)
-        view.redial_requested.connect(self.number_wanted)
-        self.controller.history_changed.connect(view.refresh)
-        self.controller.tasks_changed.connect(self._history_tasks)
-        self.controller.active_task_changed.connect(self._history_tasks)
+        view = HistoryView(self._history)
+        view.redial_requested.connect(self._redial)
+        self._history.changed.connect(view.refresh)
+        self._tasks.tasks_changed.connect(self._history_tasks)
+        self._tasks.active_task_changed.connect(self._history_tasks)
         return view
 
     def _history_tasks(self) -> None:
-        c = self.controller
-        self.history.model.set_task_titles({t.id: t.title for t in c.tasks})
-        task = c.active_task
+        self.history.model.set_task_titles({t.id: t.title for t in self._tasks.tasks})
+        task = self._tasks.active_task
         self.history.set_active_task(task.id if task else None)
 
     def _connect_main(self) -> None:
-        c = self.controller
-        c.registration_changed.connect(self._registration)
-        c.call_changed.connect(self._call_changed)
-        c.call_ended.connect(self._call_ended)
-        c.incoming_call.connect(self._incoming)
-        c.active_task_changed.connect(self._update_gate)
-        c.tasks_changed.connect(self._update_gate)
-        c.tick.connect(self._tick)
+        page = self.phone_page
+        self._phone.registration_changed.connect(self._show_registration)
+        self._phone.sales_notice_due.connect(self.banner.offer_sales_notice)
         self.banner.notification_requested.connect(self.notification_requested)
-        self.dialer.dial_requested.connect(self._dial)
-        self.in_call.hangup_clicked.connect(c.hangup)
-        self.in_call.mute_toggled.connect(c.set_mute)
-        self.in_call.hold_toggled.connect(c.set_hold)
-        self.in_call.dtmf.connect(c.send_dtmf)
-        self.in_call.transfer_requested.connect(c.transfer)
-        self.in_call.audio_device_chosen.connect(self._speaker_chosen)
+        page.message.connect(self.message)
+        page.number_wanted.connect(self.number_wanted)
+        page.in_call_changed.connect(self.tray_state_changed)
+        page.call_shown.connect(lambda: self.tabs.setCurrentWidget(self.phone_page))
+        page.call_over.connect(lambda: self._show_registration(self._phone.registration))
+        page.quote_wanted.connect(lambda dest: self.tasks.ask_for_quote((dest.region,)))
         self.tasks.search.returnPressed.connect(self.tasks.select_filtered)
 
     def show_account(self, snapshot: Snapshot) -> None:
         """Who is signed in and which number the other side sees."""
         profile, provisioning = snapshot.profile, snapshot.provisioning
         self.user_label.setText(profile.name)
+        self.monitoring.show_once()
         shown = caller_id_text(provisioning.caller_id)
         if provisioning.caller_id_individual:
             text = self.tr("Outgoing calls show your number %1").replace("%1", shown)
@@ -140,7 +138,7 @@ class MainPage(QWidget):
             text = self.tr("Outgoing calls show %1").replace("%1", shown)
         self.caller_id.setText(text)
         self._check_audio()
-        self._update_gate()
+        self.phone_page.signed_in()
 
     def _check_audio(self) -> None:
         from vpaphone.audio.settings import load_choice  # noqa: PLC0415 - Qt Multimedia: late
@@ -148,12 +146,10 @@ class MainPage(QWidget):
 
         status = probe(load_choice())
         self.audio_problems.setText(audio_problems_text(status))
-        self.audio_problems.setVisible(bool(status.problems))
+        self.audio_problems.setVisible(bool(status.issues))
 
-    # --- registration, gate, calls ---------------------------------------------------------------
-
-    def _registration(self, update: object) -> None:
-        if not isinstance(update, RegistrationUpdate):
+    def _show_registration(self, update: RegistrationUpdate | None) -> None:
+        if update is None:
             return
         texts = {
             RegistrationState.REGISTERED: self.tr("● Ready: registered"),
@@ -165,155 +161,43 @@ class MainPage(QWidget):
             "%1", registration_text(update.state, update.sip_status)
         )
         self.registration.setText(text)
-        ready = update.state in (RegistrationState.REGISTERED, RegistrationState.NOT_REQUIRED)
+        ready = update.state in READY_STATES
         self.registration.setStyleSheet("color: #2e7d32;" if ready else "color: #b00020;")
-        self._update_gate()
-        if self.controller.call is None:
+        if self._phone.call is None:
             self.tray_state_changed.emit(TrayState.READY if ready else TrayState.OFFLINE, text)
 
-    def _gate_context(self) -> GateContext:
-        c = self.controller
-        task = c.active_task
-        return GateContext(task, c.rules, c.zones, c.share(task) if task is not None else None)
+    # --- width ----------------------------------------------------------------------------------
 
-    def _update_gate(self) -> None:
-        self.dialer.set_context(self._gate_context())
-        self.dialer.set_unavailable(self._unavailable_reason())
-
-    def _unavailable_reason(self) -> str | None:
-        c = self.controller
-        if c.call is not None:
-            return self.tr("A call is running: hang up first.")
-        registration = c.registration
-        if not isinstance(registration, RegistrationUpdate):
-            return self.tr("The phone is not connected yet.")
-        if registration.state not in (
-            RegistrationState.REGISTERED,
-            RegistrationState.NOT_REQUIRED,
-        ):
-            return self.tr("The phone is not connected: %1").replace(
-                "%1", registration_text(registration.state, registration.sip_status)
-            )
-        return None
-
-    def _tick(self) -> None:
-        self._update_gate()
-        seconds = self.controller.forecast_seconds()
-        if seconds is None:
-            call = self.controller.call
-            task = self.controller.task(call.task_id) if call else None
-            over = task is not None and call is not None and call.answered_at is not None
-            self.in_call.set_forecast(
-                self.tr("This task is over the included 25 %.") if over else ""
-            )
-        else:
-            minutes = max(1, round(seconds / 60))
-            self.in_call.set_forecast(
-                self.tr("At this pace this task passes 25 % in %n min.", "", minutes)
-            )
-
-    def _dial(self, destination: object, zone: object) -> None:
-        if not isinstance(destination, Destination) or not isinstance(zone, CostZone):
+    def set_compact(self, compact: bool) -> None:
+        """Narrow windows (a corner of the screen, 200 % scaling): task and phone stacked, the
+        essentials only — number, Call, task and share; registration state always shown."""
+        if compact == self.compact:
             return
-        try:
-            self.controller.dial(destination, zone)
-        except DialRefusedError as exc:
-            self.message.emit(str(exc))
-            return
-        task = self.controller.active_task
-        self.in_call.start_call(destination, task.title if task else self.tr("(no task)"))
-        self._show_call(True)
-
-    def _show_call(self, in_call: bool) -> None:
-        self.dialer.setVisible(not in_call)
-        self.in_call.setVisible(in_call)
-        bridge = self.controller.bridge
-        if in_call and bridge is not None:
-            from vpaphone.audio.devices import list_devices  # noqa: PLC0415 - loaded by now
-            from vpaphone.audio.settings import DeviceRole  # noqa: PLC0415
-
-            devices = [(d.id, d.description) for d in list_devices(DeviceRole.SPEAKER)]
-            self.in_call.set_audio_devices(devices, bridge.stream.output_id)
-        if in_call:
-            self.tabs.setCurrentWidget(self.phone_page)
-            self.in_call.hangup_button.setFocus()
-
-    def _call_changed(self, call: object) -> None:
-        if not isinstance(call, ActiveCall):
-            self._update_gate()
-            return
-        if not self.in_call.isVisible():  # an answered incoming call
-            task = self.controller.task(call.task_id)
-            self.in_call.start_call(call.number, task.title if task else self.tr("(no task)"))
-            self._show_call(True)
-        self.in_call.set_phase(CallPhase(call.state.value))
-        self._update_gate()
-        self.tray_state_changed.emit(TrayState.IN_CALL, self.in_call.state_label.text())
-
-    def _call_ended(self, update: object) -> None:
-        if isinstance(update, CallUpdate):
-            self._close_incoming(update.call_id)
-        self.in_call.end_call()
-        self._show_call(False)
-        if isinstance(update, CallUpdate):
-            self.message.emit(
-                call_end_text(update.end_reason, no_common_media=update.no_common_media)
-            )
-        self._update_gate()
-        registration = self.controller.registration
-        ready = isinstance(registration, RegistrationUpdate) and registration.state in (
-            RegistrationState.REGISTERED,
-            RegistrationState.NOT_REQUIRED,
+        self.compact = compact
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
         )
-        self.tray_state_changed.emit(
-            TrayState.READY if ready else TrayState.OFFLINE, self.registration.text()
-        )
-        self.dialer.number.setFocus()
-
-    def _speaker_chosen(self, device_id: str) -> None:
-        from vpaphone.audio.settings import DeviceRole, load_choice, save_choice  # noqa: PLC0415
-
-        choice = load_choice().with_device(DeviceRole.SPEAKER, device_id)
-        save_choice(choice)
-        if self.controller.bridge is not None:
-            self.controller.bridge.set_choice(choice)
+        self.tasks.set_compact(compact)
+        self.banner.set_compact(compact)
+        self.dialer.set_compact(compact)
+        for label in (self.caller_id, self.user_label):
+            label.setVisible(not compact)
 
     # --- numbers from outside (links, `vpaphone dial`, tray, redial) ----------------------------
 
+    def _redial(self, call: CallRecord) -> None:
+        self.tabs.setCurrentWidget(self.phone_page)
+        self.phone_page.redial(call)
+
     def fill_number(self, text: str) -> bool:
         """Put a number into the dialer; False while a call runs (the caller keeps it)."""
-        if self.controller.call is not None:
+        if not self.phone_page.fill_number(text):
             return False
         self.tabs.setCurrentWidget(self.phone_page)
-        self.dialer.set_number(text)
         return True
 
     def focus_number(self) -> None:
-        if self.dialer.isVisible():
+        """Ctrl+L, from any tab: the number field (not during a call: the dialer is hidden)."""
+        if self._phone.call is None:
             self.tabs.setCurrentWidget(self.phone_page)
-            self.dialer.number.setFocus()
-
-    # --- incoming calls (VPAs with an individual number) ------------------------------------------
-
-    def _incoming(self, incoming: object) -> None:
-        if not isinstance(incoming, IncomingCall):
-            return
-        c = self.controller
-        task = c.active_task
-        dialog = IncomingCallDialog(
-            incoming.caller_e164, incoming.display, c.tasks, task.id if task else None, self
-        )
-        dialog.answered.connect(lambda task_id: c.answer(incoming.call_id, task_id))
-        dialog.declined.connect(lambda: c.reject(incoming.call_id))
-        self.incoming_dialogs[incoming.call_id] = dialog
-        window = self.window()
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
-        dialog.open()
-
-    def _close_incoming(self, call_id: str) -> None:
-        dialog = self.incoming_dialogs.pop(call_id, None)
-        if dialog is not None and dialog.isVisible():
-            dialog.declined.disconnect()  # the caller gave up: nothing left to reject
-            dialog.close()
+            self.phone_page.focus_number()

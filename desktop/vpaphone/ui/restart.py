@@ -15,20 +15,19 @@ import sys
 log = logging.getLogger(__name__)
 
 
-def relaunch_command(*, demo: bool) -> list[str]:
-    """The command that starts this app again, in the same mode."""
-    options = ["--demo"] if demo else []
+def relaunch_command(options: tuple[str, ...]) -> list[str]:
+    """The command that starts this app again, with `options` (its mode: `--demo`)."""
     if getattr(sys, "frozen", False):  # an installed bundle: its executable is the app
         return [sys.executable, *options]
     return [sys.executable, "-m", "vpaphone.cli", *options]
 
 
-def relaunch(*, demo: bool) -> int | None:
+def relaunch(options: tuple[str, ...]) -> int | None:
     """Starts the app again, detached from this process (which is about to exit); its pid, or
     None (said on stderr and in the log) when it cannot be started."""
     try:
         process = subprocess.Popen(
-            relaunch_command(demo=demo), stdin=subprocess.DEVNULL, start_new_session=True
+            relaunch_command(options), stdin=subprocess.DEVNULL, start_new_session=True
         )
     except OSError as exc:
         log.error("restart failed: %s", exc)

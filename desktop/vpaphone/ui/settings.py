@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 
 from vpaphone import APP_DISPLAY_NAME, APP_NAME
-from vpaphone.ui.controller import Controller
 from vpaphone.ui.settings_keys import CLOSE_TO_TRAY_KEY, START_AT_LOGIN_KEY
 
 if TYPE_CHECKING:
+    from vpaphone.app.phone import PhoneService
     from vpaphone.ui.widgets.settings_dialog import SettingsDialog
 
 MINIMIZED_OPTION = "--minimized"  # a login start goes to the tray, not into the user's face
@@ -25,7 +25,7 @@ def autostart_entry() -> str:
     venv's interpreter), started to the tray. A bare `vpaphone` would depend on PATH."""
     from vpaphone.ui.restart import relaunch_command  # noqa: PLC0415 - the one way to start us
 
-    arguments = [*relaunch_command(demo=False), MINIMIZED_OPTION]
+    arguments = relaunch_command((MINIMIZED_OPTION,))  # the company my-vpa, not the demo
     command = " ".join(_desktop_quoted(a) for a in arguments)
     return (
         "[Desktop Entry]\n"
@@ -69,7 +69,7 @@ def close_to_tray_wanted(settings: QSettings) -> bool:
     return settings.value(CLOSE_TO_TRAY_KEY, True) in (True, "true", "1", 1)
 
 
-def make_settings_dialog(controller: Controller, parent: object) -> SettingsDialog:
+def make_settings_dialog(phone: PhoneService, parent: object) -> SettingsDialog:
     """The dialog, wired so that what OK saves takes effect at once where it can."""
     from PySide6.QtWidgets import QWidget  # noqa: PLC0415 - typing of the parent only
 
@@ -78,12 +78,8 @@ def make_settings_dialog(controller: Controller, parent: object) -> SettingsDial
 
     dialog = SettingsDialog(parent=parent if isinstance(parent, QWidget) else None)
 
-    def devices(choice: object) -> None:
-        if isinstance(choice, DeviceChoice):
-            if controller.bridge is not None:
-                controller.bridge.set_choice(choice)
-            if controller.tones is not None:
-                controller.tones.set_choice(choice)
+    def devices(choice: DeviceChoice) -> None:
+        phone.use_devices(choice)
 
     def general() -> None:
         apply_start_at_login(QSettings().value(START_AT_LOGIN_KEY, False) in (True, "true"))

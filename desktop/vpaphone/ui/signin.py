@@ -15,17 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vpaphone.myvpa.errors import (
-    AccountLockedError,
-    ContractViolationError,
-    InvalidCredentialsError,
-    OfflineDataExpiredError,
-    ServerUnreachableError,
-    SignInRequiredError,
-)
+from vpaphone.myvpa.errors import InvalidCredentialsError
+from vpaphone.texts.myvpa import keychain_problem_text, sign_in_failure_text
 
 if TYPE_CHECKING:
-    from vpaphone.ui.backend import Backend
+    from vpaphone.app.backend import Backend
+    from vpaphone.myvpa.errors import KeychainProblem
 
 
 class SignInPage(QWidget):
@@ -34,6 +29,7 @@ class SignInPage(QWidget):
     def __init__(self, backend: Backend | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._backend = backend
+        self._blocked = False  # a problem that signing in cannot get past (see `block`)
         self.title = QLabel(self.tr("Sign in to my-vpa"))
         self.title.setObjectName("title")
         font = self.title.font()
@@ -86,6 +82,8 @@ class SignInPage(QWidget):
         from PySide6.QtCore import Qt  # noqa: PLC0415 - its enums cost 12 ms: not before frame 1
 
         self._backend = backend
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # may quote what a server sent
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.server.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.server.setText(backend.server_label or self.tr("not configured"))
         if backend.demo_credentials is not None:
@@ -103,7 +101,13 @@ class SignInPage(QWidget):
         self.demo.setVisible(backend.demo_credentials is not None)
         if backend.transport is None:
             self.show_problem(backend.problem or self.tr("my-vpa is not configured."))
-        self.button.setEnabled(backend.transport is not None)
+        self.button.setEnabled(backend.transport is not None and not self._blocked)
+
+    def block(self, problem: str) -> None:
+        """Show a problem that no sign-in can get past (the data folder); Sign in stays off."""
+        self._blocked = True
+        self.show_problem(problem)
+        self.button.setEnabled(False)
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -131,26 +135,13 @@ class SignInPage(QWidget):
             self.user.setText(user)
         self.remember.setChecked(remember)
 
-    def set_keychain_problem(self, reason: str | None) -> None:
-        self.keychain.setText(self._keychain_text(reason) if reason else "")
-        self.keychain.setVisible(bool(reason))
-
-    def _keychain_text(self, reason: str) -> str:
-        if "No system keychain" in reason:
-            return self.tr(
-                "No system keychain is available, so nothing can be remembered: "
-                "you will be asked for your my-vpa password at every start."
-            )
-        if "locked" in reason:
-            return self.tr(
-                "The system keychain is locked, so nothing can be remembered: "
-                "you will be asked for your my-vpa password at every start."
-            )
-        return reason
+    def set_keychain_problem(self, problem: KeychainProblem | None) -> None:
+        self.keychain.setText(keychain_problem_text(problem) if problem else "")
+        self.keychain.setVisible(problem is not None)
 
     def set_busy(self, busy: bool) -> None:
         ready = self._backend is not None and self._backend.transport is not None
-        self.button.setEnabled(not busy and ready)
+        self.button.setEnabled(not busy and ready and not self._blocked)
         self.button.setText(self.tr("Signing in…") if busy else self.tr("Sign &in"))
         for field in (self.user, self.password, self.remember):
             field.setEnabled(not busy)
@@ -172,30 +163,7 @@ class SignInPage(QWidget):
             self.password.setFocus()
 
     def explain(self, exc: BaseException) -> str:
-        if isinstance(exc, InvalidCredentialsError):
-            return self.tr(
-                "Wrong user name or password. Use the same password as in the my-vpa app."
-            )
-        if isinstance(exc, AccountLockedError):
-            return self.tr("Your my-vpa account is locked. Please contact the admin team.")
-        if isinstance(exc, OfflineDataExpiredError):
-            return self.tr(
-                "my-vpa cannot be reached and no recent data is stored on this computer. "
-                "Check your internet connection and try again."
-            )
-        if isinstance(exc, ServerUnreachableError):
-            return self.tr(
-                "my-vpa cannot be reached (%1). Check your internet connection and try again."
-            ).replace("%1", self._backend.server_label if self._backend else "")
-        if isinstance(exc, SignInRequiredError):
-            return self.tr("Your my-vpa session has ended. Please sign in again.")
-        if isinstance(exc, ContractViolationError):
-            return self.tr(
-                "my-vpa sent an answer the softphone cannot use. Please try again later; "
-                "if it persists, send the output of “vpaphone diagnose” to IT."
-            )
-        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        return self.tr("Sign-in failed: %1").replace("%1", message)
+        return sign_in_failure_text(exc, self._backend.server_label if self._backend else "")
 
     def _submit(self) -> None:
         user, password = self.user.text().strip(), self.password.text()

@@ -2,34 +2,79 @@
 
 `vpaphone dial NUMBER` and `tel:`/`sip:`/`callto:` links (the desktop file runs `vpaphone dial
 %u`) reach the running window this way. The socket is per user and backend (demo or not).
+
+Another local user must neither stand in for the running app (and receive dialled numbers)
+nor send it requests: the socket lives in a folder only this user can enter
+(`hardening.private_runtime_dir`, never a shared name in /tmp), and both ends check the
+other's user id before a byte is exchanged (Linux: SO_PEERCRED; docs/security.md says what
+the other systems rely on).
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import logging
+import os
+import socket as pysocket
+import struct
+import sys
 import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from vpaphone.hardening import private_runtime_dir
+
 log = logging.getLogger(__name__)
+
 CONNECT_TIMEOUT_MS = 500
 SHOW = "show"
 DIAL_PREFIX = "dial "
 
 
-def server_name(data_dir: Path) -> str:
+def instance_address(data_dir: Path) -> str | None:
+    """Where the running instance for `data_dir` listens; None: no safe place (run alone)."""
     digest = zlib.crc32(str(data_dir.resolve()).encode())  # a name, not a secret
-    return f"vpaphone-{getpass.getuser()}-{digest:08x}"
+    if sys.platform == "win32":  # a named pipe; Qt gives it a per-user ACL (UserAccessOption)
+        return f"vpaphone-{getpass.getuser()}-{digest:08x}"
+    folder = private_runtime_dir()
+    if folder is None:
+        log.warning("no private folder for the single-instance socket: running without it")
+        return None
+    return str(folder / f"instance-{digest:08x}.sock")
 
 
-def send_to_running(name: str, request: str) -> bool:
-    """Hand `request` to a running instance; False if none runs."""
+def peer_uid(descriptor: int) -> int | None:
+    """The user id of the process at the other end of a local socket (None: cannot tell)."""
+    if not sys.platform.startswith("linux") or descriptor < 0:
+        return None
+    with contextlib.suppress(OSError), pysocket.socket(fileno=os.dup(descriptor)) as sock:
+        creds = sock.getsockopt(pysocket.SOL_SOCKET, pysocket.SO_PEERCRED, 12)
+        _pid, uid, _gid = struct.unpack("3i", creds)
+        return int(uid)
+    return None
+
+
+def _same_user(socket: QLocalSocket) -> bool:
+    uid = peer_uid(int(socket.socketDescriptor()))
+    if uid is None:
+        return sys.platform == "win32" or not sys.platform.startswith("linux")
+    return uid == os.getuid()
+
+
+def send_to_running(address: str | None, request: str) -> bool:
+    """Hand `request` to a running instance of this user; False if none runs."""
+    if address is None:
+        return False
     socket = QLocalSocket()
-    socket.connectToServer(name)
+    socket.connectToServer(address)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+        return False
+    if not _same_user(socket):  # never a dialled number to another user's process
+        log.warning("the single-instance socket %s belongs to another user: ignored", address)
+        socket.abort()
         return False
     socket.write((request + "\n").encode("utf-8"))
     socket.flush()
@@ -41,30 +86,44 @@ def send_to_running(name: str, request: str) -> bool:
 
 
 class InstanceServer(QObject):
-    """Listens for requests of later starts: `show` or `dial <text>`."""
+    """Listens for requests of later starts of this user: `show` or `dial <text>`."""
 
     show_requested = Signal()
     dial_requested = Signal(str)
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, address: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = name
+        self.address = address
+        self.refused = 0  # connections of other users, dropped unheard
         self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if sys.platform == "win32":  # a named pipe: Qt restricts it to this user
+            self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
 
     def listen(self) -> bool:
-        if self._server.listen(self.name):
-            return True
-        # A crashed instance leaves its socket file behind; nobody answers on it.
-        QLocalServer.removeServer(self.name)
-        return self._server.listen(self.name)
+        if self.address is None:
+            return False
+        if not self._server.listen(self.address):
+            # A crashed instance leaves its socket file behind; nobody answers on it.
+            QLocalServer.removeServer(self.address)
+            if not self._server.listen(self.address):
+                return False
+        if sys.platform != "win32":
+            with contextlib.suppress(OSError):
+                os.chmod(self.address, 0o600)  # the folder already keeps others out
+        return True
 
     def close(self) -> None:
         self._server.close()
 
     def _accept(self) -> None:
         while (socket := self._server.nextPendingConnection()) is not None:
+            if not _same_user(socket):
+                self.refused += 1
+                log.warning("single-instance request from another user refused")
+                socket.abort()
+                socket.deleteLater()
+                continue
             socket.readyRead.connect(self._ready)
             socket.disconnected.connect(socket.deleteLater)
             self._read(socket)

@@ -1,160 +1,61 @@
-"""Help when a task nears or passes the included phone share (25 %), and the sales notice.
+"""Help when a task nears or passes the included phone share (25 %: rule data), and the sales
+notice.
 
 The banner offers the one-click actions RULES.md asks for: switch the task's telephony area,
 tell the customer ("Telefonfaktor DE/EU" with budget × factor filled in) and tell the admin team.
-Dialogs open non-modally (`open()`), so that the window and the tests keep running.
+Its dialogs (`ui.requests`) are non-modal: hang-up and the call controls stay reachable.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
+    QBoxLayout,
     QDialog,
-    QDialogButtonBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from vpaphone.core.messages import telephony_factor_message
-from vpaphone.core.model import Task, TelephonyArea
-from vpaphone.core.rules import Billing, Language
+from vpaphone.app.requests import RequestService
+from vpaphone.app.session import SessionService
+from vpaphone.app.tasks import ShareAlert, TaskService
+from vpaphone.core.model import Task
+from vpaphone.core.rules import Billing
 from vpaphone.core.share import ShareLevel
 from vpaphone.myvpa.models import AdminRequestKind
-from vpaphone.ui.controller import Controller
+from vpaphone.texts.translate import fill
 from vpaphone.ui.gauge import percent_text
+from vpaphone.ui.requests import AdminNoteDialog, TelefonfaktorDialog
+from vpaphone.ui.widgets.plain import plain
 from vpaphone.ui.widgets.uilang import ui_language
 
 
-def message_area(controller: Controller, task: Task) -> TelephonyArea:
-    """The factor area the customer message names: the task's own, else the recommended one."""
-    rule = controller.rules.area(task.area)
-    if rule.billing is Billing.FACTOR:
-        return task.area
-    return controller.recommendation(task).area
-
-
-class TelefonfaktorDialog(QDialog):
-    """The "Telefonfaktor DE/EU" task-chat text: copy it, or post it to the task chat."""
-
-    def __init__(self, controller: Controller, task: Task, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._controller = controller
-        self._task = task
-        self.area = message_area(controller, task)
-        self.template = controller.rules.area(self.area).template or ""
-        self.setWindowTitle(self.tr("Message to the customer: %1").replace("%1", self.template))
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language of the message"))
-        self.language.addItem("Deutsch", Language.DE.value)
-        self.language.addItem("English", Language.EN.value)
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName(self.tr("Message text"))
-        self.text.setMinimumSize(520, 300)
-        self.copy_button = QPushButton(self.tr("&Copy"))
-        self.post_button = QPushButton(self.tr("&Post to task chat"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.post_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        hint = QLabel(
-            self.tr(
-                "Raise the task's budget accordingly. The text is sent as you see it; "
-                "you can edit it first."
-            )
-        )
-        hint.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Language:")))
-        top.addWidget(self.language)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.text)
-        layout.addWidget(hint)
-        layout.addWidget(buttons)
-        self.language.currentIndexChanged.connect(self._fill)
-        self.copy_button.clicked.connect(self.copy)
-        self.post_button.clicked.connect(self.post)
-        buttons.rejected.connect(self.reject)
-        self._fill()
-
-    def _fill(self) -> None:
-        language = Language(str(self.language.currentData()))
-        message = telephony_factor_message(
-            self._task,
-            self._controller.share(self._task),
-            self.area,
-            self._controller.rules,
-            language,
-        )
-        self.text.setPlainText(message.text)
-
-    def copy(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        clipboard.setText(self.text.toPlainText())
-
-    def post(self) -> None:
-        language = Language(str(self.language.currentData()))
-        self._controller.post_to_chat(
-            self._task.id, self.template, language, self.text.toPlainText()
-        )
-        self.accept()
-
-
-class AdminNoteDialog(QDialog):
-    """A note to the admin team, shown before it is sent (the VPA may add to it)."""
-
-    def __init__(
-        self,
-        controller: Controller,
-        kind: AdminRequestKind,
-        task: Task,
-        text: str,
-        *,
-        title: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._controller = controller
-        self._kind = kind
-        self._task = task
-        self.setWindowTitle(title)
-        self.text = QPlainTextEdit(text)
-        self.text.setAccessibleName(self.tr("Note to the admin team"))
-        self.text.setMinimumSize(460, 160)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.send_button = QPushButton(self.tr("&Send to the admin team"))
-        buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addWidget(buttons)
-        self.send_button.clicked.connect(self.send)
-        buttons.rejected.connect(self.reject)
-
-    def send(self) -> None:
-        self._controller.tell_admin_team(self._kind, self.text.toPlainText(), self._task.id)
-        self.accept()
-
-
 class ThresholdBanner(QFrame):
-    """Shown while the active task (phone time included in the rate) is nearing or over 25 %."""
+    """Shown while the active task (phone time included in the rate) is nearing or over the
+    included share."""
 
     notification_requested = Signal(str, str)  # title, text: the tray shows it on the desktop
 
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: SessionService,
+        tasks: TaskService,
+        requests: RequestService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._controller = controller
+        self._session = session
+        self._tasks = tasks
+        self._requests = requests
         self._dismissed: tuple[str, ShareLevel] | None = None
         self.dialog: QDialog | None = None  # the last dialog an action opened
         self.setObjectName("thresholdBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.text = QLabel()
+        plain(self.text)  # the task's title comes from my-vpa
         self.text.setWordWrap(True)
         self.text.setAccessibleName(self.tr("Phone share warning"))
         self.video_hint = QLabel(
@@ -168,7 +69,7 @@ class ThresholdBanner(QFrame):
         self.message_button = QPushButton(self.tr("Prepare customer &message…"))
         self.admin_button = QPushButton(self.tr("Tell the &admin team…"))
         self.later_button = QPushButton(self.tr("Later"))
-        buttons = QHBoxLayout()
+        buttons = self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for button in (self.area_button, self.message_button, self.admin_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -181,19 +82,24 @@ class ThresholdBanner(QFrame):
         self.message_button.clicked.connect(self.prepare_message)
         self.admin_button.clicked.connect(self.tell_admin_team)
         self.later_button.clicked.connect(self._dismiss)
-        controller.tick.connect(self.refresh)
-        controller.active_task_changed.connect(self.refresh)
-        controller.share_level_reached.connect(self._reached)
-        controller.sales_notice_due.connect(self.offer_sales_notice)
+        tasks.tick.connect(self.refresh)
+        tasks.active_task_changed.connect(self.refresh)
+        tasks.share_level_reached.connect(self._reached)
         self.hide()
 
+    def set_compact(self, compact: bool) -> None:
+        """A narrow window: the actions one below the other."""
+        self._buttons.setDirection(
+            QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
+        )
+
     def _task_needing_help(self) -> tuple[Task, ShareLevel] | None:
-        task = self._controller.active_task
+        task = self._tasks.active_task
         if task is None:
             return None
-        if self._controller.rules.area(task.area).billing is not Billing.INCLUDED:
+        if self._session.rules.area(task.area).billing is not Billing.INCLUDED:
             return None  # the customer already pays phone time (factor) or has a quote
-        level = self._controller.share(task).level
+        level = self._tasks.share(task).level
         return None if level is ShareLevel.OK else (task, level)
 
     def refresh(self) -> None:
@@ -202,27 +108,28 @@ class ThresholdBanner(QFrame):
             self.hide()
             return
         task, level = found
-        state = self._controller.share(task)
-        percent = percent_text(None if state.share is None else float(state.share))
+        state = self._tasks.share(task)
+        percent = percent_text(state.share)
         if level is ShareLevel.OVER:
             text = self.tr(
                 "“%1” is over the included phone share: %2 of the working time on the phone, "
-                "25 % are included. The customer now pays phone costs: pick a telephony area, "
+                "%3 are included. The customer now pays phone costs: pick a telephony area, "
                 "tell the customer and the admin team."
             )
             self.setStyleSheet("#thresholdBanner { background: #fdecea; }")
         else:
             text = self.tr(
                 "“%1” is nearing the included phone share: %2 of the working time on the phone, "
-                "25 % are included. Phoning more than planned? Pick a telephony area now."
+                "%3 are included. Phoning more than planned? Pick a telephony area now."
             )
             self.setStyleSheet("#thresholdBanner { background: #fff4e5; }")
-        self.text.setText(text.replace("%1", task.title).replace("%2", percent))
-        recommendation = self._controller.recommendation(task)
+        included = percent_text(self._session.rules.included_share)
+        self.text.setText(fill(text, task.title, percent, included))
+        recommendation = self._tasks.recommendation(task)
         if recommendation.needs_quote:
             self.area_button.setText(self.tr("Ask for an individual &quote…"))
         else:
-            label = self._controller.rules.area(recommendation.area).label(ui_language())
+            label = self._session.rules.area(recommendation.area).label(ui_language())
             self.area_button.setText(self.tr("Switch to “%1”").replace("%1", label))
         self.show()
 
@@ -232,53 +139,58 @@ class ThresholdBanner(QFrame):
             self._dismissed = (found[0].id, found[1])
         self.hide()
 
-    def _reached(self, task: Task, state: object) -> None:
-        if self._controller.rules.area(task.area).billing is not Billing.INCLUDED:
+    def _reached(self, alert: ShareAlert) -> None:
+        task = alert.task
+        if self._session.rules.area(task.area).billing is not Billing.INCLUDED:
             return
-        level = self._controller.share(task).level
+        level = alert.state.level
         title = self.tr("Phone share: %1").replace("%1", task.title)
+        included = percent_text(self._session.rules.included_share)
         if level is ShareLevel.OVER:
-            text = self.tr("Over 25 %: pick a telephony area and tell the customer.")
+            text = self.tr("Over %1: pick a telephony area and tell the customer.")
         else:
-            text = self.tr("Nearing 25 % of the working time on the phone.")
+            text = self.tr("Nearing %1 of the working time on the phone.")
+        text = fill(text, included)
         self.notification_requested.emit(title, text)
         self.refresh()
 
     # --- actions -------------------------------------------------------------------------------
 
     def change_area(self) -> None:
-        task = self._controller.active_task
+        task = self._tasks.active_task
         if task is None:
             return
-        recommendation = self._controller.recommendation(task)
+        recommendation = self._tasks.recommendation(task)
         if recommendation.needs_quote:
             self._admin_dialog(
                 AdminRequestKind.INDIVIDUAL_QUOTE,
                 task,
-                self._controller.more_than_planned_text(task),
+                self._requests.more_than_planned_text(task),
                 self.tr("Ask for an individual quote"),
             )
             return
         self.area_button.setEnabled(False)
-        self._controller.set_task_area(
-            task.id, recommendation.area, lambda: self.area_button.setEnabled(True)
+        self._requests.set_task_area(
+            task.id, recommendation.area, lambda _changed: self.area_button.setEnabled(True)
         )
 
     def prepare_message(self) -> None:
-        task = self._controller.active_task
+        task = self._tasks.active_task
         if task is None:
             return
-        self.dialog = TelefonfaktorDialog(self._controller, task, self.window())
-        self.dialog.open()
+        self.dialog = TelefonfaktorDialog(
+            self._session, self._tasks, self._requests, task, self.window()
+        )
+        self.dialog.show()
 
     def tell_admin_team(self) -> None:
-        task = self._controller.active_task
+        task = self._tasks.active_task
         if task is None:
             return
         self._admin_dialog(
             AdminRequestKind.MORE_PHONING,
             task,
-            self._controller.more_than_planned_text(task),
+            self._requests.more_than_planned_text(task),
             self.tr("Phoning more than planned"),
         )
 
@@ -287,12 +199,12 @@ class ThresholdBanner(QFrame):
         self._admin_dialog(
             AdminRequestKind.SALES_CALL_NOTICE,
             task,
-            self._controller.sales_notice_text(task),
+            self._requests.sales_notice_text(task),
             self.tr("Tell the admin team you phone over our system"),
         )
 
     def _admin_dialog(self, kind: AdminRequestKind, task: Task, text: str, title: str) -> None:
         self.dialog = AdminNoteDialog(
-            self._controller, kind, task, text, title=title, parent=self.window()
+            self._requests, kind, task, text, title=title, parent=self.window()
         )
-        self.dialog.open()
+        self.dialog.show()

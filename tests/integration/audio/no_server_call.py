@@ -30,7 +30,7 @@ def main() -> int:
         time.sleep(0.005)
     result = {
         "can_talk": status.can_talk,
-        "problems": list(status.problems),
+        "problems": [problem.kind.value for problem in status.issues],
         "state": call.state,
         "media_active": call.media_active,
         "stream_running": bridge.stream.running,

@@ -6,8 +6,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures.pulseaudio import PulseServer
-from vpaphone.audio.settings import DeviceChoice
+from vpaphone.audio.problems import AudioProblem, ProblemKind
+from vpaphone.audio.settings import DeviceChoice, DeviceRole
 from vpaphone.audio.status import AudioStatus, AudioStatusWatcher, probe
+from vpaphone.texts.audio import audio_problems_text
 
 pytestmark = [pytest.mark.pulseaudio]
 
@@ -19,7 +21,8 @@ def test_status_names_the_fallback_and_follows_a_plugged_in_headset(
     status = probe(choice)
     assert status.can_talk
     assert status.speaker == "speakers"  # the default stands in for the missing headset
-    assert any("speaker/headset is not connected" in p for p in status.problems)
+    assert AudioProblem(ProblemKind.CHOSEN_MISSING, DeviceRole.SPEAKER, "speakers") in status.issues
+    assert "The chosen speaker/headset is not connected" in audio_problems_text(status)
 
     watcher = AudioStatusWatcher(choice)
     seen: list[AudioStatus] = []
@@ -28,6 +31,6 @@ def test_status_names_the_fallback_and_follows_a_plugged_in_headset(
     try:
         qtbot.waitUntil(lambda: watcher.status.speaker == "usb_headset_2", timeout=5000)
         assert seen[-1] is watcher.status
-        assert watcher.status.problems == ()
+        assert watcher.status.issues == ()
     finally:
         pulse.remove("usb_headset_2")

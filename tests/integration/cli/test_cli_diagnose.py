@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ VPAPHONE = str(Path(sys.executable).with_name("vpaphone"))
 PROXY_CREDENTIALS = "Basic " + base64.b64encode(b"it:proxy-pw").decode()
 
 
-def _diagnose(env: dict[str, str]) -> dict[str, dict[str, str]]:
+def _run_diagnose(env: dict[str, str]) -> tuple[int, list[dict[str, Any]]]:
     result = subprocess.run(
         [VPAPHONE, "diagnose", "--json"],
         env=env,
@@ -30,8 +31,12 @@ def _diagnose(env: dict[str, str]) -> dict[str, dict[str, str]]:
         timeout=90,
         check=False,
     )
-    sections = json.loads(result.stdout)
-    return {s["title"]: dict(s["lines"]) for s in sections}
+    sections: list[dict[str, Any]] = json.loads(result.stdout)
+    return result.returncode, sections
+
+
+def _diagnose(env: dict[str, str]) -> dict[str, dict[str, str]]:
+    return {s["title"]: dict(s["lines"]) for s in _run_diagnose(env)[1]}
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -132,3 +137,61 @@ def test_diagnose_reaches_my_vpa_through_the_company_proxy(
     assert "certificate verified" in line
     assert [t.target for t in tunnels] == [f"127.0.0.1:{demo_server.port}"]
     assert "proxy-pw" not in json.dumps(report)
+
+
+def _failed(sections: list[dict[str, Any]]) -> set[str]:
+    return {s["title"] for s in sections if s["failed"]}
+
+
+def test_diagnose_exits_1_when_my_vpa_fails_its_check(
+    tmp_path: Path, demo_server: DemoServer
+) -> None:
+    """A failed check is a failure for IT's scripts: exit 1, the section marked failed."""
+    assert demo_server.certificates is not None
+    trusted = _env(
+        tmp_path,
+        VPAPHONE_MYVPA_URL=demo_server.base_url,
+        VPAPHONE_CA_BUNDLE=str(demo_server.certificates.ca_file),
+    )
+    _, sections = _run_diagnose(trusted)
+    assert "Reachability" not in _failed(sections)
+
+    code, sections = _run_diagnose(_env(tmp_path, VPAPHONE_MYVPA_URL=demo_server.base_url))
+    assert code == 1
+    assert "Reachability" in _failed(sections)
+    reach = {s["title"]: dict(s["lines"]) for s in sections}["Reachability"]
+    assert "certificate not trusted" in reach["my-vpa server"]
+
+    stopped = demo_server.base_url
+    demo_server.stop()
+    code, sections = _run_diagnose(_env(tmp_path, VPAPHONE_MYVPA_URL=stopped))
+    assert code == 1
+    assert "Reachability" in _failed(sections)
+
+
+def test_diagnose_shows_records_my_vpa_did_not_accept(tmp_path: Path) -> None:
+    from tests.unit.store.store_helpers import at, make_call
+    from vpaphone.core.model import EndReason
+    from vpaphone.store.store import Store
+
+    data = tmp_path / "data" / "vpaphone"
+    data.mkdir(parents=True, mode=0o700)
+    number = "+4922199887766"
+    with Store.open(data / "vpaphone.sqlite3") as store:
+        ids = []
+        for i in range(3):
+            call = make_call(e164=number, started=i)
+            store.calls.call_started(call)
+            store.calls.call_ended(call.id, at(i + 30), EndReason.COMPLETED, 200)
+            ids.append(call.id)
+        store.outbox.mark_rejected({ids[0]: ("unknown_task", ""), ids[1]: ("unknown_task", "")})
+
+    code, sections = _run_diagnose(_env(tmp_path))
+
+    local = {s["title"]: dict(s["lines"]) for s in sections}["Local data"]
+    assert local["records waiting for upload"] == "3"
+    assert local["records not accepted by my-vpa"] == "2 (unknown_task ×2)"
+    assert local["database"] == "healthy"
+    assert "Local data" in _failed(sections)
+    assert code == 1
+    assert "22199887766" not in json.dumps(sections)

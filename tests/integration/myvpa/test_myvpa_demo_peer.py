@@ -62,3 +62,24 @@ def test_peer_shuts_down_cleanly_in_the_middle_of_a_call(demo_peer: PeerProcess)
     assert demo_peer.process.wait(timeout=15) == 0, demo_peer.log_path.read_text()
     thread.join(timeout=15)
     assert outcome
+
+
+def test_a_dead_demo_customer_is_started_again() -> None:
+    """Issue 15: the demo customer died (15 min after a transfer) and every later demo call
+    failed while the header said "Ready". `vpaphone --demo` now keeps it running."""
+    from tests.fixtures.demo_server import free_udp_port
+    from vpaphone.demo.backend import PeerKeeper
+
+    keeper = PeerKeeper(free_udp_port())
+    try:
+        first = keeper.peer
+        first.kill()  # as a crash would
+        deadline = time.monotonic() + 30
+        while keeper.peer is first and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert keeper.peer is not first, "not started again"
+        assert keeper.peer.poll() is None
+        assert call_and_record(keeper.port, tone_s=0.1, listen_s=0.5).answered
+    finally:
+        keeper.stop()
+    assert keeper.peer.poll() is not None  # stopped with the backend

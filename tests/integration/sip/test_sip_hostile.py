@@ -141,10 +141,10 @@ def test_garbage_datagrams_do_not_hurt(kamailio, sipp_uas, engine):
             if i % 3 == 0:
                 data = bytes(rng.getrandbits(8) for _ in range(rng.randint(1, 2000)))
             else:  # mutate a plausible INVITE: flipped bytes, truncation, header explosion
-                data = bytearray(valid)
+                mutated = bytearray(valid)
                 for _ in range(rng.randint(1, 30)):
-                    data[rng.randrange(len(data))] = rng.getrandbits(8)
-                data = bytes(data[: rng.randint(10, len(data))])
+                    mutated[rng.randrange(len(mutated))] = rng.getrandbits(8)
+                data = bytes(mutated[: rng.randint(10, len(mutated))])
                 if i % 7 == 0:
                     data = valid.replace(b"Call-ID: c", b"X-Junk: " + b"z" * 60000)
             s.sendto(data, ("127.0.0.1", port))

@@ -1,7 +1,8 @@
-"""The domain core and the store stay plain Python: no Qt, no pjsua2, no network.
+"""The layers keep to their imports: the domain core and the store plain Python (no Qt, no
+pjsua2, no network), the user texts plain Python, the application services QtCore only.
 
 Two independent checks: import-linter's static contracts (pyproject.toml), and a runtime
-import of every core/store module in a fresh interpreter where Qt and pjsua2 cannot load.
+import of every module of a layer in a fresh interpreter where what it must not use cannot load.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import vpaphone.app
 import vpaphone.core
 import vpaphone.store
+import vpaphone.texts
 
 ROOT = Path(__file__).resolve().parents[3]
 FORBIDDEN = ("PySide6", "shiboken6", "pjsua2", "keyring", "http", "ssl", "socket")
@@ -33,13 +36,12 @@ def test_import_contracts_hold() -> None:
     assert "0 broken" in result.stdout
 
 
-def test_core_and_store_import_without_qt_or_pjsua2() -> None:
-    modules = _modules(vpaphone.core) + _modules(vpaphone.store)
-    assert "vpaphone.core.model" in modules
+def _import_without(modules: list[str], forbidden: tuple[str, ...]) -> None:
+    """Import `modules` in a fresh interpreter where `forbidden` cannot load."""
     # A None entry in sys.modules makes `import X` raise ImportError: any transitive use fails.
     script = (
         "import sys\n"
-        f"for name in {FORBIDDEN!r}: sys.modules[name] = None\n"
+        f"for name in {forbidden!r}: sys.modules[name] = None\n"
         f"for name in {modules!r}: __import__(name)\n"
         "print('ok')\n"
     )
@@ -48,6 +50,25 @@ def test_core_and_store_import_without_qt_or_pjsua2() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_core_and_store_import_without_qt_or_pjsua2() -> None:
+    modules = _modules(vpaphone.core) + _modules(vpaphone.store)
+    assert "vpaphone.core.model" in modules
+    _import_without(modules, FORBIDDEN)
+
+
+def test_user_texts_import_without_qt_or_pjsua2() -> None:
+    """The CLI words its results with the same texts as the UI, without loading Qt."""
+    modules = _modules(vpaphone.texts)
+    assert "vpaphone.texts.gate" in modules
+    _import_without(modules, ("PySide6", "shiboken6", "pjsua2"))
+
+
+def test_application_services_load_no_widgets() -> None:
+    modules = _modules(vpaphone.app)
+    assert "vpaphone.app.phone" in modules
+    _import_without(modules, ("PySide6.QtWidgets", "PySide6.QtGui"))
 
 
 def test_forbidden_import_is_detected() -> None:

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
+from vpaphone.app.phone import sip_config
 from vpaphone.demo.data import demo_users
 from vpaphone.demo.server import DemoState
 from vpaphone.myvpa.contract import load_contract
 from vpaphone.myvpa.errors import ContractViolationError
 from vpaphone.myvpa.models import provisioning_from
-from vpaphone.ui.controller import sip_config
 
 
 def _payload(**sip: Any) -> dict[str, Any]:

@@ -201,7 +201,9 @@ def test_phone_seconds_split_by_what_my_vpa_knows(store: Store) -> None:
     assert (snap.synced, snap.unsynced) == (60, 35)
 
 
-def test_zones_called_per_task_ignore_blocked_attempts(store: Store) -> None:
+def test_zones_called_count_answered_calls_only(store: Store) -> None:
+    """An unanswered or blocked attempt costs nothing: it must not move the task's area to EU
+    (issue 14: a busy EU attempt made the app recommend the dearer EU area)."""
     _talk(store, "task-1", answered=5, ended=9, zone=CostZone.DE)
     failed = make_call(zone=CostZone.EU)
     store.calls.call_started(failed)
@@ -209,6 +211,8 @@ def test_zones_called_per_task_ignore_blocked_attempts(store: Store) -> None:
     blocked = replace(make_call(zone=CostZone.NON_EU), ended_at=at(1))
     store.calls.call_started(replace(blocked, end_reason=EndReason.BLOCKED))
     _talk(store, "task-2", answered=5, ended=9, zone=CostZone.NON_EU)
+    assert store.calls.zones_called("task-1") == {CostZone.DE}
+    _talk(store, "task-1", answered=15, ended=19, zone=CostZone.EU)
     assert store.calls.zones_called("task-1") == {CostZone.DE, CostZone.EU}
     assert store.calls.zones_called("task-3") == frozenset()
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from tests.unit.store.store_helpers import at, make_call
-from vpaphone.core.model import EndReason
 from vpaphone.store import (
     DatabaseCorruptError,
     OutboxKind,
@@ -56,19 +55,36 @@ def test_empty_file_is_migrated_to_the_latest_schema(db_path: Path) -> None:
     assert {"calls", "work_sessions", "outbox", "cached_tasks", "calls_share"} <= _tables(db_path)
 
 
-def test_v1_database_keeps_its_data_and_gains_the_indexes(db_path: Path) -> None:
-    v1 = Store(Database.open(db_path, schema=1))
-    call = make_call()
-    v1.calls.call_started(call)
-    v1.calls.call_answered(call.id, at(3))
-    v1.calls.call_ended(call.id, at(63), EndReason.COMPLETED, 200)
+def _write_v1_call(db_path: Path, call_id: str) -> None:
+    """An ended, queued call as version 1 of the app wrote it (its own columns, by hand)."""
+    v1 = Database.open(db_path, schema=1)
+    start = int(at(0).timestamp() * 1000)
+    with v1.transaction() as conn:
+        conn.execute(
+            "INSERT INTO calls (id, task_id, direction, e164, zone, area, started_ms, answered_ms,"
+            " ended_ms, end_reason, sip_status, counts_as_task_time, last_seen_ms)"
+            " VALUES (?, 'task-1', 'outgoing', '+4922182829980', 'DE', 'backoffice_de', ?, ?, ?,"
+            " 'completed', 200, 1, ?)",
+            (call_id, start, start + 3000, start + 63000, start + 63000),
+        )
+        conn.execute("INSERT INTO outbox (call_id, enqueued_ms) VALUES (?, ?)", (call_id, start))
     v1.close()
+
+
+def test_v1_database_keeps_its_data_and_gains_the_indexes(db_path: Path) -> None:
+    call = make_call()
+    _write_v1_call(db_path, call.id)
     assert "calls_share" not in _tables(db_path)
 
     with Store.open(db_path) as store:
         assert store.db.schema_version() == LATEST_VERSION
         assert store.calls.phone_seconds("task-1").unsynced == 60
         assert [i.client_id for i in store.outbox.pending(OutboxKind.CALL_RECORD)] == [call.id]
+        # records from before owners were kept go up with the next VPA who signs in
+        store.adopt("demo")
+        pending = store.outbox.pending(OutboxKind.CALL_RECORD, owner="demo")
+        assert [i.client_id for i in pending] == [call.id]
+        assert store.outbox.pending(OutboxKind.CALL_RECORD, owner="other") == []
     assert "calls_share" in _tables(db_path)
 
 
@@ -158,11 +174,20 @@ def test_naive_times_are_refused_with_a_clear_error(store: Store) -> None:
         store.calls.call_progress(call.id, at(1).replace(tzinfo=None))
 
 
-def test_an_unopenable_location_names_the_file(tmp_path: Path) -> None:
+def test_a_missing_data_folder_is_created_private(tmp_path: Path) -> None:
     where = tmp_path / "missing-dir" / "vpaphone.sqlite3"
-    with pytest.raises(StoreError, match="Cannot open the local database") as info:
+    Store.open(where).close()
+    assert where.is_file()
+    assert where.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_an_unopenable_location_names_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    where = tmp_path / "a-file" / "vpaphone.sqlite3"
+    with pytest.raises(StoreError, match="Cannot create the data folder") as info:
         Store.open(where)
-    assert str(where) in str(info.value)
+    assert str(where.parent) in str(info.value)
+    assert info.value.path == where.parent
 
 
 def test_integrity_check_finds_a_damaged_data_page(db_path: Path) -> None:

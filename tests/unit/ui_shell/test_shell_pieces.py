@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from vpaphone import paths
+from vpaphone.app.backend import Backend
+from vpaphone.app.phone import sip_config
 from vpaphone.core.share import ShareLevel
+from vpaphone.core.zones import ZoneTable
 from vpaphone.demo.data import rule_data, zone_data
 from vpaphone.myvpa.models import Provisioning, SipAccount
 from vpaphone.sip.config import SrtpMode, Transport
-from vpaphone.ui.backend import Backend
-from vpaphone.ui.controller import sip_config, zone_table
 from vpaphone.ui.gauge import ShareGauge, percent_text
 from vpaphone.ui.i18n import LANGUAGE_KEY, install_translations
 from vpaphone.ui.mainpage import caller_id_text
@@ -68,7 +70,7 @@ def test_provisioned_account_becomes_the_engine_config() -> None:
 
 
 def test_provisioned_zones_decide_the_cost_zone() -> None:
-    table = zone_table(zone_data())
+    table = ZoneTable.from_mapping(zone_data())
     assert table.zone_of("DE").value == "DE"
     assert table.zone_of("FR").value == "EU"
     assert table.zone_of("CH").value == "NON_EU"
@@ -92,11 +94,12 @@ def test_second_start_hands_its_number_to_the_first(qtbot: QtBot) -> None:
 def test_gauge_shows_share_and_level(qtbot: QtBot) -> None:
     gauge = ShareGauge()
     qtbot.addWidget(gauge)
-    gauge.set_levels(0.25, 0.20)
-    gauge.set_share(0.2375, ShareLevel.NEARING)
+    gauge.set_levels(Fraction(1, 4), Fraction(1, 5))
+    gauge.set_share(Fraction(19, 80), ShareLevel.NEARING)
     assert gauge.level is ShareLevel.NEARING
-    assert "23.8 %" in gauge.accessibleDescription()
-    assert "25 %" in gauge.accessibleDescription()
+    assert gauge.accessibleDescription() == "23.8% on the phone; 25% is included"
+    gauge.set_share(Fraction(1, 3), ShareLevel.OVER, paid=True)  # a task whose customer pays
+    assert gauge.accessibleDescription() == "33.3% on the phone; the customer pays phone time"
     gauge.resize(300, 40)
     assert not gauge.grab().isNull()  # paints without error
 
@@ -124,7 +127,7 @@ def test_german_ui_is_complete_and_used_for_german(qtbot: QtBot, tmp_path: Path)
         qtbot.addWidget(page)
         assert page.title.text() == "Bei my-vpa anmelden"
         assert page.button.text() == "&Anmelden"
-        assert percent_text(0.2375) == "23,8 %"
+        assert percent_text(Fraction(19, 80)) == "23,8 %"
     finally:
         for translator in installed:
             app.removeTranslator(translator)

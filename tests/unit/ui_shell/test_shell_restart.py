@@ -17,8 +17,8 @@ def test_a_bundle_restarts_its_own_executable_in_the_same_mode(
     bundle = str(tmp_path / "vpaphone")
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", bundle)
-    assert relaunch_command(demo=False) == [bundle]
-    assert relaunch_command(demo=True) == [bundle, "--demo"]
+    assert relaunch_command(()) == [bundle]
+    assert relaunch_command(("--demo",)) == [bundle, "--demo"]
 
 
 def test_a_removed_installation_is_reported_not_raised(
@@ -26,7 +26,7 @@ def test_a_removed_installation_is_reported_not_raised(
 ) -> None:
     """E.g. an update replaced the interpreter while the app ran."""
     monkeypatch.setattr(sys, "executable", str(tmp_path / "gone" / "python3"))
-    assert relaunch(demo=False) is None
+    assert relaunch(()) is None
     err = capsys.readouterr().err
     assert "could not start again" in err
     assert "please start it yourself" in err

@@ -102,6 +102,25 @@ def test_speaker_test_plays_on_the_chosen_speaker(
     assert peak(speakers) < 300
 
 
+def test_ringer_test_rings_on_the_chosen_ringer_until_stopped(
+    pulse: PulseServer, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 15: no way to check the ringer (e.g. loud desk speakers) before a call comes in."""
+    dialog = open_dialog(qtbot, tmp_path / "audio.json")
+    pick(dialog, DeviceRole.RINGER, "speakers")
+    pick(dialog, DeviceRole.SPEAKER, "headset")
+    on_headset = pulse.start_recording("headset.monitor")
+    on_speakers = pulse.start_recording("speakers.monitor")
+    qtbot.mouseClick(dialog.audio.ringer_test, Qt.MouseButton.LeftButton)
+    qtbot.wait(1500)
+    qtbot.mouseClick(dialog.audio.ringer_test, Qt.MouseButton.LeftButton)  # stop it
+    headset, speakers = on_headset.stop(), on_speakers.stop()
+    assert not dialog.audio.ringer_test.isChecked()
+    dialog.reject()
+    assert peak(speakers) > 3000
+    assert peak(headset) < 300
+
+
 def test_general_page_persists_and_announces_the_language(
     pulse: PulseServer, qtbot: QtBot, tmp_path: Path
 ) -> None:

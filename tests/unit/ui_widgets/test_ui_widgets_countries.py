@@ -105,13 +105,17 @@ def test_names_in_the_ui_language(qtbot: QtBot, zones: ZoneTable) -> None:
     assert english.currentText() == "Switzerland (+41)"
 
 
-def test_remembers_the_last_choice(qtbot: QtBot, zones: ZoneTable) -> None:
-    first = CountryPicker(zones, settings_key="test/country")
-    qtbot.addWidget(first)
-    first.set_country("FR")
-    second = CountryPicker(zones, settings_key="test/country")
-    qtbot.addWidget(second)
-    assert second.country() == "FR"
+def test_a_pick_does_not_carry_over_the_default_does(qtbot: QtBot, zones: ZoneTable) -> None:
+    """Issue 15: with Italy still picked, Cologne's "0221 1234567" became a Milan number."""
+    picker = CountryPicker(zones, default="AT")
+    qtbot.addWidget(picker)
+    assert picker.country() == "AT"
+    picker.set_country("IT")
+    picker.reset()  # after a call, at sign-in
+    assert picker.country() == "AT"
+    picker.set_default("CH")  # Settings: the VPA's country for dialling
+    assert picker.country() == "CH"
+    assert CountryPicker(zones).country() == "DE"
 
 
 def test_unfinished_search_is_dropped_on_leaving(qtbot: QtBot, zones: ZoneTable) -> None:

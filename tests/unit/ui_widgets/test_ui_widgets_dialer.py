@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -23,10 +24,8 @@ MakeDialer = Callable[..., DialerWidget]
 
 @pytest.fixture
 def make_dialer(qtbot: QtBot, rules: RuleData, zones: ZoneTable) -> MakeDialer:
-    def make(task: Task | None, **kwargs: object) -> DialerWidget:
-        dialer = DialerWidget(
-            GateContext(task, rules, zones), settings_key=None, language=Language.EN, **kwargs
-        )
+    def make(task: Task | None, **kwargs: Any) -> DialerWidget:
+        dialer = DialerWidget(GateContext(task, rules, zones), language=Language.EN, **kwargs)
         qtbot.addWidget(dialer)
         dialer.show()
         return dialer
@@ -301,7 +300,6 @@ def test_task_over_its_phone_share_asks_before_dialling(
     asked: list[str] = []
     dialer = DialerWidget(
         GateContext(task, rules, zones, share),
-        settings_key=None,
         language=Language.EN,
         confirm=lambda _parent, issue: asked.append(issue) or True,
     )

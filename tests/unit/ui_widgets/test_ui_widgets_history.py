@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from vpaphone.app.history import HistoryService
 from vpaphone.core.calls import CallRecord, new_call_id
 from vpaphone.core.model import CallDirection, CostZone, EndReason, TelephonyArea
 from vpaphone.store import Store
@@ -52,7 +53,7 @@ def cell(model: HistoryModel, row: int, column: int) -> str:
 def test_history_shows_outcome_talk_time_and_task(qtbot: QtBot, store: Store) -> None:
     add_call(store, "t1", "+4922182829980", T0, EndReason.COMPLETED, talk=125)
     add_call(store, "t2", "+33142685300", T0 + timedelta(minutes=5), EndReason.BUSY)
-    view = HistoryView(store.calls, {"t1": "Termine Krause", "t2": "Lieferanten"})
+    view = HistoryView(HistoryService(store.calls), {"t1": "Termine Krause", "t2": "Lieferanten"})
     qtbot.addWidget(view)
     model = view.model
     assert model.rowCount() == 2
@@ -68,7 +69,7 @@ def test_history_shows_outcome_talk_time_and_task(qtbot: QtBot, store: Store) ->
 def test_history_per_task(qtbot: QtBot, store: Store) -> None:
     add_call(store, "t1", "+4922182829980", T0, EndReason.COMPLETED, talk=10)
     add_call(store, "t2", "+33142685300", T0 + timedelta(minutes=1), EndReason.NO_ANSWER)
-    view = HistoryView(store.calls)
+    view = HistoryView(HistoryService(store.calls))
     qtbot.addWidget(view)
     view.show_calls_of_task("t2")
     assert view.model.rowCount() == 1
@@ -77,9 +78,9 @@ def test_history_per_task(qtbot: QtBot, store: Store) -> None:
     assert view.model.rowCount() == 2
 
 
-def test_redial_emits_the_number(qtbot: QtBot, store: Store) -> None:
+def test_redial_emits_the_call_with_its_task(qtbot: QtBot, store: Store) -> None:
     add_call(store, "t1", "+4922182829980", T0, EndReason.COMPLETED, talk=10)
-    view = HistoryView(store.calls)
+    view = HistoryView(HistoryService(store.calls))
     qtbot.addWidget(view)
     view.show()
     assert not view.redial_button.isEnabled()
@@ -87,13 +88,14 @@ def test_redial_emits_the_number(qtbot: QtBot, store: Store) -> None:
     assert view.redial_button.isEnabled()
     with qtbot.waitSignal(view.redial_requested) as redial:
         qtbot.mouseClick(view.redial_button, Qt.MouseButton.LeftButton)
-    assert redial.args == ["+4922182829980"]
+    (record,) = redial.args
+    assert (record.e164, record.task_id) == ("+4922182829980", "t1")
 
 
 def test_thousands_of_calls_are_read_page_by_page(qtbot: QtBot, store: Store) -> None:
     for index in range(PAGE_SIZE * 2 + 10):
         add_call(store, "t1", "+4922182829980", T0 + timedelta(seconds=index), EndReason.BUSY)
-    view = HistoryView(store.calls)
+    view = HistoryView(HistoryService(store.calls))
     qtbot.addWidget(view)
     model = view.model
     assert model.rowCount() == PAGE_SIZE
@@ -117,11 +119,11 @@ def test_every_end_reason_has_words() -> None:
 
 def test_enter_on_a_row_redials(qtbot: QtBot, store: Store) -> None:
     add_call(store, "t1", "+33142685300", T0, EndReason.NO_ANSWER)
-    view = HistoryView(store.calls)
+    view = HistoryView(HistoryService(store.calls))
     qtbot.addWidget(view)
     view.show()
     view.table.setFocus()
     view.table.selectRow(0)
     with qtbot.waitSignal(view.redial_requested) as redial:
         qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    assert redial.args == ["+33142685300"]
+    assert redial.args[0].e164 == "+33142685300"

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from vpaphone.core.model import Destination
 from vpaphone.ui.widgets.dialpad import Dialpad
 from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel, format_talk_time
 
@@ -92,33 +90,13 @@ def test_keyboard_digits_in_a_connected_call_send_dtmf(qtbot: QtBot) -> None:
     assert sent == ["1", "2", "#"]
 
 
-def test_transfer_asks_again_until_the_number_is_valid(qtbot: QtBot) -> None:
-    answers = iter(["0221", "0221 8282 9980"])
-    problems: list[str] = []
-
-    def ask(_parent: QWidget, problem: str) -> str | None:
-        problems.append(problem)
-        return next(answers)
-
-    panel = InCallPanel(ask_number=ask)
+def test_transfer_opens_the_transfer_panel_not_a_blocking_dialog(qtbot: QtBot) -> None:
+    panel = InCallPanel()
     qtbot.addWidget(panel)
     panel.start_call("+4922182829980", "Task")
     panel.set_phase(CallPhase.CONNECTED)
-    with qtbot.waitSignal(panel.transfer_requested) as transfer:
+    with qtbot.waitSignal(panel.transfer_wanted):
         qtbot.mouseClick(panel.transfer_button, Qt.MouseButton.LeftButton)
-    target = transfer.args[0]
-    assert isinstance(target, Destination)
-    assert target.e164 == "+4922182829980"
-    assert problems[0] == ""
-    assert "Too short" in problems[1]
-
-
-def test_transfer_cancelled_emits_nothing(qtbot: QtBot) -> None:
-    panel = InCallPanel(ask_number=lambda _parent, _problem: None)
-    qtbot.addWidget(panel)
-    panel.set_phase(CallPhase.CONNECTED)
-    with qtbot.assertNotEmitted(panel.transfer_requested):
-        panel.ask_transfer()
 
 
 def test_audio_device_menu_emits_the_choice(qtbot: QtBot) -> None:

@@ -1,13 +1,12 @@
 """The countries the picker offers: name in the UI language, calling code, flag, order, search.
 
-Names come from `resources/countries/names.json` (CLDR, see its generator), flags from
+Names come from `vpaphone.texts.countries` (CLDR), flags from
 `resources/flags/` (flag-icons, MIT). Plain data and functions: the picker widget is a view.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from vpaphone.core.model import CostZone
 from vpaphone.core.rules import Language
 from vpaphone.core.zones import ZoneTable
 from vpaphone.paths import resource
+from vpaphone.texts.countries import names as country_names
 
 HOME_REGION = "DE"
 
@@ -33,13 +33,6 @@ class Country:
     @property
     def flag(self) -> Path:
         return resource("flags", f"{self.code}.svg")
-
-
-@functools.cache
-def _names() -> dict[str, dict[str, str]]:
-    data = json.loads(resource("countries", "names.json").read_text(encoding="utf-8"))
-    names: dict[str, dict[str, str]] = data["names"]
-    return names
 
 
 @functools.cache
@@ -60,7 +53,7 @@ def sort_key(text: str) -> str:
 
 def countries(language: Language, zones: ZoneTable) -> list[Country]:
     """Germany first, then the EU zone, then the rest; each group alphabetical in `language`."""
-    names = _names()
+    names = country_names()
     own = names[language.value]
     others = [table for lang, table in names.items() if lang != language.value]
     result = [
@@ -109,8 +102,3 @@ def search(catalogue: Sequence[Country], query: str) -> list[Country]:
         ranked.append((rank, index, country))
     ranked.sort(key=lambda item: item[:2])
     return [country for _, _, country in ranked]
-
-
-def country_name(code: str, language: Language) -> str:
-    """Name in `language` ("Österreich" / "Austria"); the code itself if there is none."""
-    return _names()[language.value].get(code, code)

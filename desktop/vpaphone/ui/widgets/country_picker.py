@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QStringListModel, Signal
+from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtGui import QFocusEvent, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QLineEdit, QWidget
 
@@ -15,7 +15,9 @@ from vpaphone.ui.widgets.uilang import ui_language
 class CountryPicker(QComboBox):
     """An editable combo box: typing searches, Enter or a click on a match picks the country.
 
-    The choice is remembered under `settings_key` in QSettings (None: not remembered).
+    It starts at, and `reset()` returns to, the VPA's default country: a pick never carries
+    over to the next call (Cologne's "0221 …" typed with Italy still picked became a Milan
+    number).
     """
 
     country_changed = Signal(str)  # ISO code
@@ -24,12 +26,12 @@ class CountryPicker(QComboBox):
         self,
         zones: ZoneTable,
         *,
-        settings_key: str | None = None,
+        default: str = HOME_REGION,
         language: Language | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._settings_key = settings_key
+        self._default = default
         self._catalogue = countries(language or ui_language(), zones)
         self._by_label: dict[str, Country] = {}
         self.setEditable(True)
@@ -60,7 +62,7 @@ class CountryPicker(QComboBox):
         line.textEdited.connect(self._search)
         line.returnPressed.connect(self._pick_best)
         self.currentIndexChanged.connect(self._changed)
-        self.set_country(self._remembered() or HOME_REGION)
+        self.reset()
 
     def country(self) -> str:
         """ISO code of the picked country."""
@@ -74,6 +76,20 @@ class CountryPicker(QComboBox):
         self.setCurrentIndex(index)
         self._line.setText(self.itemText(index))
         return True
+
+    def default(self) -> str:
+        return self._default
+
+    def set_default(self, code: str) -> None:
+        """The VPA's country for dialling (Settings); picked now too."""
+        if self.findData(code.upper()) >= 0:
+            self._default = code.upper()
+            self.reset()
+
+    def reset(self) -> None:
+        """Back to the default country (after a call, at sign-in)."""
+        if not self.set_country(self._default):
+            self.set_country(HOME_REGION)
 
     def matches(self, query: str) -> list[str]:
         """ISO codes of the countries a search for `query` offers, best first."""
@@ -120,13 +136,4 @@ class CountryPicker(QComboBox):
     def _changed(self, index: int) -> None:
         if index < 0:
             return
-        code = self.country()
-        if self._settings_key:
-            QSettings().setValue(self._settings_key, code)
-        self.country_changed.emit(code)
-
-    def _remembered(self) -> str | None:
-        if not self._settings_key:
-            return None
-        value = QSettings().value(self._settings_key)
-        return value if isinstance(value, str) and self.findData(value) >= 0 else None
+        self.country_changed.emit(self.country())

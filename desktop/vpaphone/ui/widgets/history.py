@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from vpaphone.core.calls import CallRecord
 from vpaphone.core.model import CallDirection, EndReason
-from vpaphone.store.calls import StoredCall
 from vpaphone.ui.widgets.in_call import format_talk_time
 
 PAGE_SIZE = 200  # rows read from the store at a time, as the user scrolls
@@ -39,11 +38,11 @@ _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class CallSource(Protocol):
-    """What the history reads: `Store.calls` (vpaphone.store.calls.CallStore)."""
+    """What the history reads: `vpaphone.app.history.HistoryService`."""
 
-    def recent(self, limit: int = 50, offset: int = 0) -> list[StoredCall]: ...
+    def recent(self, limit: int = 50, offset: int = 0) -> list[CallRecord]: ...
 
-    def for_task(self, task_id: str) -> list[StoredCall]: ...
+    def for_task(self, task_id: str) -> list[CallRecord]: ...
 
 
 def outcome_text(record: CallRecord) -> str:
@@ -116,11 +115,11 @@ class HistoryModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         if self._task_id is not None:
-            self._rows = [stored.record for stored in self._source.for_task(self._task_id)]
+            self._rows = self._source.for_task(self._task_id)
             self._exhausted = True
         else:
             page = self._source.recent(limit=PAGE_SIZE)
-            self._rows = [stored.record for stored in page]
+            self._rows = list(page)
             self._exhausted = len(page) < PAGE_SIZE
         self.endResetModel()
 
@@ -146,7 +145,7 @@ class HistoryModel(QAbstractTableModel):
         if page:
             start = len(self._rows)
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-            self._rows.extend(stored.record for stored in page)
+            self._rows.extend(page)
             self.endInsertRows()
 
     def headerData(  # noqa: N802 (Qt API)
@@ -192,7 +191,7 @@ class HistoryModel(QAbstractTableModel):
 class HistoryView(QWidget):
     """History table with a scope switch (this task / all calls) and redial."""
 
-    redial_requested = Signal(str)  # E.164
+    redial_requested = Signal(CallRecord)  # the call to make again (its number and task)
 
     def __init__(
         self,
@@ -258,8 +257,7 @@ class HistoryView(QWidget):
             self._redial_row(rows[0])
 
     def _redial_row(self, index: QModelIndex) -> None:
-        e164 = self.model.record(index.row()).e164
-        self.redial_requested.emit(e164)
+        self.redial_requested.emit(self.model.record(index.row()))
 
     def _scope_changed(self, _index: int = 0) -> None:
         by_task = self.scope.currentData() == "task" and self._task_id is not None

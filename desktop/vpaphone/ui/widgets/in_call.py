@@ -7,12 +7,11 @@ import enum
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -26,7 +25,7 @@ from vpaphone.core.model import Destination
 from vpaphone.core.numbers import parse_dial_input
 from vpaphone.ui.widgets import shortcuts
 from vpaphone.ui.widgets.dialpad import Dialpad
-from vpaphone.ui.widgets.status_texts import dial_error_text
+from vpaphone.ui.widgets.plain import plain
 
 
 class CallPhase(enum.StrEnum):
@@ -37,19 +36,6 @@ class CallPhase(enum.StrEnum):
     EARLY_MEDIA = "early_media"
     CONNECTED = "connected"
     ON_HOLD = "on_hold"
-
-
-# Asks for the transfer target: (parent, error of the previous try or "") → text or None.
-AskNumber = Callable[[QWidget, str], str | None]
-
-
-def ask_transfer_number(parent: QWidget, problem: str) -> str | None:
-    label = QCoreApplication.translate("InCallPanel", "Transfer the call to which number?")
-    if problem:
-        label = f"{problem}\n\n{label}"
-    title = QCoreApplication.translate("InCallPanel", "Transfer")
-    text, ok = QInputDialog.getText(parent, title, label)
-    return text if ok else None
 
 
 def format_talk_time(seconds: float) -> str:
@@ -64,8 +50,9 @@ class InCallPanel(QWidget):
     hangup_clicked = Signal()
     mute_toggled = Signal(bool)
     hold_toggled = Signal(bool)  # True: put on hold, False: resume
-    transfer_requested = Signal(object)  # Destination, validated
+    transfer_wanted = Signal()  # "Transfer…": the phone page asks whom to (ui.widgets.transfer)
     dtmf = Signal(str)
+    work_timer_wanted = Signal()  # "Start the work timer" for the call's task
     audio_device_chosen = Signal(str)  # device id
 
     def __init__(
@@ -73,16 +60,15 @@ class InCallPanel(QWidget):
         *,
         country: str = "DE",
         feedback: Callable[[str], None] | None = None,
-        ask_number: AskNumber = ask_transfer_number,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._country = country
-        self._ask_number = ask_number
         self._clock = clock
         self._answered_at: float | None = None
         self._phase = CallPhase.CALLING
+        self._digits = ""  # DTMF keys sent in this call, shown back to the VPA
         self._build_labels()
         self._build_controls(feedback)
         self._lay_out()
@@ -90,11 +76,15 @@ class InCallPanel(QWidget):
         self._ticker.setInterval(500)
         self._ticker.timeout.connect(self._tick)
         self.mute_button.toggled.connect(self.mute_toggled)
+        self.mute_button.toggled.connect(self._show_muted)
         self.hold_button.toggled.connect(self._hold)
-        self.transfer_button.clicked.connect(self.ask_transfer)
+        self.transfer_button.clicked.connect(self.transfer_wanted)
         self.keypad_button.toggled.connect(self.dialpad.setVisible)
         self.hangup_button.clicked.connect(self.hangup_clicked)
+        self.work_prompt.clicked.connect(self.work_prompt.hide)
+        self.work_prompt.clicked.connect(self.work_timer_wanted)
         self.dialpad.dtmf.connect(self.dtmf)
+        self.dialpad.dtmf.connect(self._show_digit)
         self.audio_menu.triggered.connect(self._device_picked)
         self.set_phase(CallPhase.CALLING)
 
@@ -106,6 +96,7 @@ class InCallPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.number_label.setFont(font)
         self.task_label = QLabel(self)
+        plain(self.number_label, self.task_label)  # caller's name, task title: no markup
         self.task_label.setAccessibleName(self.tr("Task of this call"))
         self.state_label = QLabel(self)
         self.state_label.setAccessibleName(self.tr("Call state"))
@@ -115,6 +106,19 @@ class InCallPanel(QWidget):
         self.forecast_label.setAccessibleName(self.tr("Phone share forecast"))
         self.forecast_label.setWordWrap(True)
         self.forecast_label.hide()
+        self.muted_badge = QLabel(self.tr("MUTED"), self)
+        self.muted_badge.setAccessibleName(self.tr("Your microphone is muted"))
+        self.muted_badge.setStyleSheet(
+            "QLabel { background: #c62828; color: white; font-weight: bold; padding: 2px 8px;"
+            " border-radius: 3px; }"
+        )
+        self.muted_badge.hide()
+        self.work_prompt = QPushButton(self)
+        self.work_prompt.setAccessibleName(self.tr("Start the work timer for this task"))
+        self.work_prompt.hide()
+        self.digits_label = QLabel(self)
+        self.digits_label.setAccessibleName(self.tr("Keys sent in this call"))
+        self.digits_label.hide()
 
     def _build_controls(self, feedback: Callable[[str], None] | None) -> None:
         self.mute_button = self._button(self.tr("Mute"), checkable=True)
@@ -152,6 +156,7 @@ class InCallPanel(QWidget):
             controls.addWidget(button, index // 3, index % 3)
         head = QHBoxLayout()
         head.addWidget(self.state_label)
+        head.addWidget(self.muted_badge)
         head.addStretch(1)
         head.addWidget(self.timer_label)
         layout = QVBoxLayout(self)
@@ -159,6 +164,8 @@ class InCallPanel(QWidget):
         layout.addWidget(self.task_label)
         layout.addLayout(head)
         layout.addWidget(self.forecast_label)
+        layout.addWidget(self.digits_label)
+        layout.addWidget(self.work_prompt)
         layout.addLayout(controls)
         layout.addWidget(self.dialpad)
         layout.addWidget(self.hangup_button)
@@ -181,6 +188,10 @@ class InCallPanel(QWidget):
             button.blockSignals(False)
         self.dialpad.hide()
         self.set_forecast("")
+        self._digits = ""
+        self.digits_label.hide()
+        self._show_muted(False)
+        self.work_prompt.hide()
         self.set_phase(CallPhase.CALLING)
 
     def set_phase(self, phase: CallPhase | str) -> None:
@@ -219,6 +230,13 @@ class InCallPanel(QWidget):
     def end_call(self) -> None:
         self._ticker.stop()
 
+    def offer_work_timer(self, task_title: str) -> None:
+        """The call's task has no running work timer: one click starts it."""
+        self.work_prompt.setText(
+            self.tr("Work timer off: start it for “%1”").replace("%1", task_title)
+        )
+        self.work_prompt.show()
+
     def set_forecast(self, text: str) -> None:
         """The shell's share forecast ("At this pace this task passes 25 % in 6 min")."""
         self.forecast_label.setText(text)
@@ -240,23 +258,6 @@ class InCallPanel(QWidget):
 
     # --- user actions -------------------------------------------------------------------------
 
-    def ask_transfer(self) -> None:
-        """Ask for the target until it is a valid number or the user cancels."""
-        problem = ""
-        while True:
-            text = self._ask_number(self, problem)
-            if text is None:
-                return
-            try:
-                destination = parse_dial_input(text, self._country)
-            except DialInputError as error:
-                problem = dial_error_text(error)
-                if error.suggestion:
-                    problem += " " + self.tr("Did you mean %1?").replace("%1", error.suggestion)
-                continue
-            self.transfer_requested.emit(destination)
-            return
-
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         text = event.text()
         if text and text in "0123456789*#" and self._phase is CallPhase.CONNECTED:
@@ -271,6 +272,23 @@ class InCallPanel(QWidget):
         button.setAccessibleName(text)
         button.setCheckable(checkable)
         return button
+
+    def _show_muted(self, muted: bool) -> None:
+        """Muted must be obvious: a red badge and a red button, not a slightly darker one."""
+        self.muted_badge.setVisible(muted)
+        self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
+        # setText() replaces a button's shortcut with the text's mnemonic: Teams' keys again
+        shortcuts.give_shortcut(
+            self.mute_button, shortcuts.MUTE, self.tr("Mute or unmute your microphone")
+        )
+        self.mute_button.setStyleSheet(
+            "QPushButton { background: #c62828; color: white; }" if muted else ""
+        )
+
+    def _show_digit(self, digit: str) -> None:
+        self._digits += digit
+        self.digits_label.setText(self.tr("Keys sent: %1").replace("%1", self._digits[-24:]))
+        self.digits_label.show()
 
     def _hold(self, on: bool) -> None:
         self.hold_toggled.emit(on)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from vpaphone.core.model import Task
 from vpaphone.ui.widgets import shortcuts
 from vpaphone.ui.widgets.history import shown_number
+from vpaphone.ui.widgets.plain import plain
 
 
 class IncomingCallDialog(QDialog):
@@ -50,6 +51,7 @@ class IncomingCallDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.caller_label.setFont(font)
         self.name_label = QLabel(display_name, self)
+        plain(self.caller_label, self.name_label)  # what the caller sent: never markup
         self.name_label.setAccessibleName(self.tr("Caller name"))
         self.name_label.setVisible(bool(display_name) and display_name != caller_e164)
         self.task_box = QComboBox(self)
@@ -98,6 +100,13 @@ class IncomingCallDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self._decline()
         event.accept()
+
+    def answer_call(self) -> None:
+        """Answer for the task picked here (also the headset's answer key)."""
+        self._answer()
+
+    def decline_call(self) -> None:
+        self._decline()
 
     def _answer(self) -> None:
         task_id = self.task_id()

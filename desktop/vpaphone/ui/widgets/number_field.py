@@ -15,7 +15,7 @@ from vpaphone.core.dialerrors import DialErrorCode, DialInputError
 from vpaphone.core.dialtext import read_dial_text
 from vpaphone.core.model import Destination
 from vpaphone.core.numbers import parse_dial_input
-from vpaphone.ui.widgets.status_texts import dial_error_text
+from vpaphone.texts.dial import dial_error_text
 
 # Where landline numbers keep their leading 0 after the country code (RULES.md, Calling 2).
 KEEP_ZERO_REGIONS = frozenset({"IT", "SM", "VA"})
@@ -33,11 +33,11 @@ def _is_paste(old: str, new: str) -> bool:
 class NumberField(QWidget):
     """Line edit plus the inline error/suggestion and the leading-zero hint.
 
-    `destination_changed(Destination | None)` after every edit; `country_requested(code)` when
+    `destination_changed` after every edit (read `destination()`); `country_requested(code)` when
     a pasted or typed +CC names another country than the picked one; `submitted` on Enter.
     """
 
-    destination_changed = Signal(object)
+    destination_changed = Signal()
     country_requested = Signal(str)
     submitted = Signal()
 
@@ -219,7 +219,7 @@ class NumberField(QWidget):
         )
         if found is not None and typed_other_country:
             self.country_requested.emit(found.region)
-        self.destination_changed.emit(self._destination)
+        self.destination_changed.emit()
 
     @staticmethod
     def _is_international(text: str) -> bool:

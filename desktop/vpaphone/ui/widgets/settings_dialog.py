@@ -23,14 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vpaphone import APP_DISPLAY_NAME, __version__
 from vpaphone.audio.devices import list_devices, resolve
 from vpaphone.audio.meter import MicLevelMonitor
 from vpaphone.audio.settings import DeviceChoice, DeviceRole, load_choice, save_choice
 from vpaphone.audio.status import probe
 from vpaphone.audio.tones import Tone, TonePlayer
+from vpaphone.core.zones import ZoneTable
+from vpaphone.texts.audio import audio_problems_text
+from vpaphone.texts.rules import monitoring_notice
 from vpaphone.ui.i18n import LANGUAGE_KEY
-from vpaphone.ui.settings_keys import CLOSE_TO_TRAY_KEY, START_AT_LOGIN_KEY
-from vpaphone.ui.widgets.status_texts import audio_problems_text
+from vpaphone.ui.settings_keys import CLOSE_TO_TRAY_KEY, DEFAULT_COUNTRY_KEY, START_AT_LOGIN_KEY
+from vpaphone.ui.widgets.countries import HOME_REGION
+from vpaphone.ui.widgets.country_picker import CountryPicker
 
 __all__ = [
     "LANGUAGE_KEY",
@@ -82,14 +87,19 @@ class AudioPage(QWidget):
         self.mic_test.setAccessibleName(self.tr("Test microphone"))
         self.speaker_test = QPushButton(self.tr("Play test sound"), self)
         self.speaker_test.setAccessibleName(self.tr("Play test sound"))
+        self.ringer_test = QPushButton(self.tr("Test ringer"), self)
+        self.ringer_test.setCheckable(True)  # rings until pressed again
+        self.ringer_test.setAccessibleName(self.tr("Test the ringer"))
         form.addRow(self.mic_test, self.meter)
         form.addRow("", self.speaker_test)
+        form.addRow("", self.ringer_test)
         layout = QVBoxLayout(self)
         layout.addWidget(self.problems_label)
         layout.addLayout(form)
         layout.addStretch(1)
         self.mic_test.toggled.connect(self._test_microphone)
         self.speaker_test.clicked.connect(self._test_speaker)
+        self.ringer_test.toggled.connect(self._test_ringer)
         self.reload()
 
     def reload(self) -> None:
@@ -104,11 +114,12 @@ class AudioPage(QWidget):
         status = probe(self._choice)
         # The audio module words its problems in English; shown as they are.
         self.problems_label.setText(audio_problems_text(status))
-        self.problems_label.setVisible(bool(status.problems))
+        self.problems_label.setVisible(bool(status.issues))
         has_input = status.microphone is not None
         self.mic_test.setEnabled(has_input)
         self.meter.setEnabled(has_input)
         self.speaker_test.setEnabled(status.speaker is not None)
+        self.ringer_test.setEnabled(status.ringer is not None)
 
     def choice(self) -> DeviceChoice:
         choice = DeviceChoice()
@@ -119,6 +130,7 @@ class AudioPage(QWidget):
 
     def stop(self) -> None:
         self.mic_test.setChecked(False)
+        self.ringer_test.setChecked(False)
         self._tones.stop()
 
     def _test_microphone(self, on: bool) -> None:
@@ -140,6 +152,13 @@ class AudioPage(QWidget):
         share = (dbfs - METER_FLOOR_DBFS) / -METER_FLOOR_DBFS
         self.meter.setValue(round(100 * max(0.0, min(1.0, share))))
 
+    def _test_ringer(self, on: bool) -> None:
+        if on:
+            self._tones.set_choice(self.choice())
+            self._tones.play(Tone.RINGTONE)
+        else:
+            self._tones.stop()
+
     def _test_speaker(self) -> None:
         self._tones.set_choice(self.choice())
         self._tones.play(Tone.SPEAKER_TEST)
@@ -149,6 +168,10 @@ class GeneralPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         settings = QSettings()
+        self.country = CountryPicker(
+            ZoneTable.default(), default=str(settings.value(DEFAULT_COUNTRY_KEY, HOME_REGION))
+        )
+        self.country.setAccessibleName(self.tr("Country each dial starts from"))
         self.language = QComboBox(self)
         self.language.setAccessibleName(self.tr("Language"))
         self.language.addItem(self.tr("System language"), SYSTEM_LANGUAGE)
@@ -164,8 +187,26 @@ class GeneralPage(QWidget):
         self.close_to_tray.setChecked(_flag(settings, CLOSE_TO_TRAY_KEY, True))
         form = QFormLayout(self)
         form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Dialling country:"), self.country)
         form.addRow(self.start_at_login)
         form.addRow(self.close_to_tray)
+
+
+class AboutPage(QWidget):
+    """The version, and the rules the VPA was told at the first sign-in."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        version = QLabel(
+            self.tr("%1, version %2").replace("%1", APP_DISPLAY_NAME).replace("%2", __version__)
+        )
+        self.monitoring = QLabel(monitoring_notice())
+        self.monitoring.setWordWrap(True)
+        self.monitoring.setAccessibleName(self.tr("Monitoring of calls"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(version)
+        layout.addWidget(self.monitoring)
+        layout.addStretch(1)
 
 
 class SettingsDialog(QDialog):
@@ -173,7 +214,7 @@ class SettingsDialog(QDialog):
     ("de", "en" or "" for the system's), `devices_changed(DeviceChoice)` when the devices did."""
 
     language_changed = Signal(str)
-    devices_changed = Signal(object)
+    devices_changed = Signal(DeviceChoice)
     general_changed = Signal()
 
     def __init__(self, devices_file: Path | None = None, parent: QWidget | None = None) -> None:
@@ -186,6 +227,8 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.audio, self.tr("Audio"))
         self.tabs.addTab(self.general, self.tr("General"))
+        self.about = AboutPage(self)
+        self.tabs.addTab(self.about, self.tr("About"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -212,5 +255,6 @@ class SettingsDialog(QDialog):
             settings.setValue(LANGUAGE_KEY, language)
             self.language_changed.emit(language)
         settings.setValue(START_AT_LOGIN_KEY, self.general.start_at_login.isChecked())
+        settings.setValue(DEFAULT_COUNTRY_KEY, self.general.country.country())
         settings.setValue(CLOSE_TO_TRAY_KEY, self.general.close_to_tray.isChecked())
         self.general_changed.emit()

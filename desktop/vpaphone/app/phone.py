@@ -1,0 +1,321 @@
+"""The phone: the SIP engine for the signed-in VPA, its audio and tones, and call control.
+
+Every outgoing call passes the call gate (`core.gate`) for the active task first; incoming
+calls are attributed to the task the VPA picks when answering. The engine, the audio bridge
+and the tones load when the phone starts (at sign-in), not with the window.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from vpaphone.app.calls import ActiveCall, DialRefusedError, RefusalKind
+from vpaphone.app.network import NetworkWatcher
+from vpaphone.app.notices import Notice, NoticeKind, storage_notice
+from vpaphone.app.session import SessionService
+from vpaphone.app.settings_keys import sales_notice_key
+from vpaphone.app.tasks import TaskService
+from vpaphone.core.calls import CallLog, CallRecord, new_call_id
+from vpaphone.core.gate import GateResult, evaluate_call
+from vpaphone.core.model import (
+    CallDirection,
+    CostZone,
+    Decision,
+    Destination,
+    EndReason,
+    Role,
+    Task,
+    TelephonyArea,
+)
+from vpaphone.sip.config import SipAccountConfig, SrtpMode, Transport
+from vpaphone.sip.engine import (
+    CallState,
+    CallUpdate,
+    IncomingCall,
+    RegistrationUpdate,
+    SipEngine,
+)
+from vpaphone.sip.reasons import RegistrationState
+from vpaphone.store.calls import CallStore
+from vpaphone.store.errors import StoreError
+
+if TYPE_CHECKING:  # Qt Multimedia loads only when the phone starts (sign-in): a faster start
+    from vpaphone.audio.bridge import CallAudioBridge
+    from vpaphone.audio.call_tones import CallTones
+    from vpaphone.audio.settings import DeviceChoice
+    from vpaphone.myvpa.models import Provisioning
+
+log = logging.getLogger(__name__)
+
+READY_STATES = frozenset({RegistrationState.REGISTERED, RegistrationState.NOT_REQUIRED})
+
+
+def sip_config(provisioning: Provisioning) -> SipAccountConfig:
+    """my-vpa's SIP account (plain data from the client) as the engine's typed config."""
+    sip = provisioning.sip
+    return SipAccountConfig(
+        domain=sip.domain,
+        username=sip.username,
+        password=sip.password,
+        register=sip.register,
+        registrar=sip.registrar,
+        transport=Transport(sip.transport),
+        outbound_proxy=sip.outbound_proxy,
+        auth_username=sip.auth_username,
+        caller_id=provisioning.caller_id,
+        srtp=SrtpMode(sip.srtp),
+        stun_servers=sip.stun_servers,
+        ice=sip.ice,
+    )
+
+
+class PhoneService(QObject):
+    registration_changed = Signal(RegistrationUpdate)
+    call_changed = Signal(ActiveCall)  # the running call moved (placed, ringing, connected …)
+    call_ended = Signal(CallUpdate)  # it is over (and recorded); `call` is None from now
+    incoming_call = Signal(IncomingCall)
+    history_changed = Signal()  # a record was written outside a call (a blocked attempt)
+    sales_notice_due = Signal(Task)  # a sales VPA's first call on this task
+    notice = Signal(Notice)
+
+    def __init__(
+        self,
+        session: SessionService,
+        tasks: TaskService,
+        calls: CallStore,
+        call_log: CallLog,
+        *,
+        settings: QSettings,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._tasks = tasks
+        self._calls = calls  # what the phone reads (history of a task, attribution)
+        self._call_log = call_log  # where the engine writes (never fails: see app.records)
+        self._settings = settings
+        self.engine: SipEngine | None = None
+        self.call: ActiveCall | None = None
+        self._bridge: CallAudioBridge | None = None  # made with the engine (see start)
+        self._tones: CallTones | None = None
+        self._answered_for: dict[str, str] = {}  # incoming call id -> task the VPA picked
+        self.network = NetworkWatcher(parent=self)
+        self.network.changed.connect(self._network_changed)
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    def start(self, provisioning: Provisioning) -> None:
+        """Start the engine for the signed-in VPA (a failure is a notice; the app stays usable)."""
+        if self.engine is not None:
+            return
+        from vpaphone.audio.bridge import CallAudioBridge  # noqa: PLC0415 - see TYPE_CHECKING
+        from vpaphone.audio.call_tones import CallTones  # noqa: PLC0415
+        from vpaphone.audio.settings import load_choice  # noqa: PLC0415
+        from vpaphone.audio.tones import TonePlayer  # noqa: PLC0415
+
+        choice = load_choice()
+        if self._bridge is None:
+            self._bridge = CallAudioBridge(choice, self)
+        if self._tones is None:
+            self._tones = CallTones(TonePlayer(choice, self), self)
+        engine = SipEngine(self._call_log, media_handler=self._bridge, parent=self)
+        engine.registration_changed.connect(self.registration_changed)
+        engine.call_changed.connect(self._tones.on_call_changed)
+        engine.call_changed.connect(self._on_call_changed)
+        engine.incoming_call.connect(self.incoming_call)
+        try:
+            engine.start(sip_config(provisioning))
+        except Exception as exc:  # bad provisioning or no free port: say so, keep the app usable
+            log.warning("SIP engine did not start: %s", type(exc).__name__)
+            self.notice.emit(Notice(NoticeKind.PHONE_NOT_STARTED, detail=str(exc)))
+            engine.deleteLater()
+            return
+        self.engine = engine
+        self.registration_changed.emit(engine.registration)
+        self.network.watch()
+
+    def stop(self) -> None:
+        """Hang up, unregister and destroy the engine (sign-out, quit)."""
+        engine, self.engine = self.engine, None
+        self.network.stop()
+        if engine is not None:
+            engine.shutdown()
+            engine.deleteLater()
+        if self._tones is not None:
+            self._tones.player.stop()
+
+    @property
+    def registration(self) -> RegistrationUpdate | None:
+        return None if self.engine is None else self.engine.registration
+
+    @property
+    def ready(self) -> bool:
+        """Calls can be placed: registered, or an account that needs no registrar."""
+        registration = self.registration
+        return registration is not None and registration.state in READY_STATES
+
+    def _network_changed(self) -> None:
+        if self.engine is not None:
+            log.info("network changed: re-registering")
+            self.engine.network_changed()
+
+    # --- outgoing calls ----------------------------------------------------------------------
+
+    def gate(self, dest: Destination, zone: CostZone, task: Task | None = None) -> GateResult:
+        """The call gate's verdict for calling `dest` now, for `task` (the active one)."""
+        task = task or self._tasks.active_task
+        share = self._tasks.share(task) if task is not None else None
+        return evaluate_call(dest, zone, task, self._session.rules, share=share)
+
+    def dial(self, dest: Destination, zone: CostZone) -> str:
+        """Place a call for the active task; raises DialRefusedError when it cannot be placed."""
+        result = self.gate(dest, zone)
+        if result.decision is Decision.BLOCK:
+            raise DialRefusedError(RefusalKind.GATE, result)
+        if self.engine is None:
+            raise DialRefusedError(RefusalKind.NOT_READY)
+        if self.call is not None:
+            raise DialRefusedError(RefusalKind.BUSY)
+        task = None if dest.is_emergency else self._tasks.active_task
+        area = task.area if task is not None else TelephonyArea.NONE
+        first_on_task = task is not None and not self._calls.for_task(task.id)
+        call_id = self.engine.dial(dest, task.id if task else None, area, zone)
+        self._set_call(
+            ActiveCall(
+                call_id,
+                task.id if task else None,
+                CallDirection.OUTGOING,
+                dest.e164,
+                CallState.CALLING,
+            )
+        )
+        if first_on_task and task is not None and self._sales_notice_wanted(task):
+            self.sales_notice_due.emit(task)
+        return call_id
+
+    def record_blocked(self, dest: Destination, zone: CostZone) -> None:
+        """The VPA tried to call a number the gate blocks: the attempt is kept for the active
+        task (history; a quote request names its country). It costs nothing and moves no area
+        (only answered calls do)."""
+        task = self._tasks.active_task
+        if task is None or dest.is_emergency:
+            return
+        now = datetime.now(UTC)
+        record = CallRecord(
+            id=new_call_id(),
+            task_id=task.id,
+            direction=CallDirection.OUTGOING,
+            e164=dest.e164,
+            zone=zone,
+            area=task.area,
+            started_at=now,
+            ended_at=now,
+            end_reason=EndReason.BLOCKED,
+        )
+        self._call_log.call_started(record)  # never raises: see app.records
+        self.history_changed.emit()
+
+    def _sales_notice_wanted(self, task: Task) -> bool:
+        if self._session.role is not Role.SALES:
+            return False
+        return not self._settings.value(sales_notice_key(task.id), False, type=bool)
+
+    # --- the running call --------------------------------------------------------------------
+
+    def hangup(self) -> None:
+        if self.call is not None and self.engine is not None:
+            self.engine.hangup(self.call.call_id)
+
+    def set_mute(self, muted: bool) -> None:
+        if self.call is not None and self.engine is not None:
+            # Per call, in the engine: the call's port stops taking audio from the conference
+            # bridge (what the far end hears goes silent; survives hold/resume).
+            self.engine.set_mute(self.call.call_id, muted)
+            self._set_call(replace(self.call, muted=muted))
+
+    def set_hold(self, hold: bool) -> None:
+        if self.call is not None and self.engine is not None:
+            (self.engine.hold if hold else self.engine.resume)(self.call.call_id)
+
+    def send_dtmf(self, digits: str) -> None:
+        if self.call is not None and self.engine is not None:
+            self.engine.send_dtmf(self.call.call_id, digits)
+
+    def transfer(self, dest: Destination, zone: CostZone) -> None:
+        """Hand the running call over (blind transfer), through the same gate as dialling:
+        the caller's phone calls `dest` for this task. Raises DialRefusedError when blocked."""
+        call = self.call
+        if call is None or self.engine is None:
+            raise DialRefusedError(RefusalKind.NOT_READY)
+        result = self.gate(dest, zone, self._tasks.task(call.task_id))  # the call's own task
+        if result.decision is Decision.BLOCK:
+            raise DialRefusedError(RefusalKind.GATE, result)
+        self.engine.transfer(call.call_id, dest)
+
+    # --- incoming calls ----------------------------------------------------------------------
+
+    def answer(self, call_id: str, task_id: str | None) -> None:
+        """Take an incoming call, attributed to `task_id` (every call belongs to a task)."""
+        if self.engine is None:
+            return
+        if self._tones is not None:
+            self._tones.player.stop()
+        if task_id is not None:
+            try:
+                self._calls.assign_task(call_id, task_id)
+            except ValueError:
+                log.warning("could not attribute incoming call %s to its task", call_id)
+            except StoreError as exc:  # the call is taken anyway; the VPA learns why
+                log.warning("could not attribute incoming call %s: %s", call_id, exc.problem)
+                self.notice.emit(storage_notice(NoticeKind.DATA_NOT_SAVED, exc))
+            self._answered_for[call_id] = task_id
+        self.engine.answer(call_id)
+
+    def reject(self, call_id: str) -> None:
+        if self._tones is not None:
+            self._tones.player.stop()
+        if self.engine is not None:
+            self.engine.reject(call_id)
+
+    # --- audio devices -----------------------------------------------------------------------
+
+    def speaker_id(self) -> str | None:
+        """The device the call audio plays on now (None before the phone started)."""
+        return None if self._bridge is None else self._bridge.stream.output_id
+
+    def use_devices(self, choice: DeviceChoice) -> None:
+        """New device choices (settings, the in-call speaker menu) apply at once."""
+        if self._bridge is not None:
+            self._bridge.set_choice(choice)
+        if self._tones is not None:
+            self._tones.player.set_choice(choice)
+
+    # --- engine events -----------------------------------------------------------------------
+
+    def _on_call_changed(self, update: CallUpdate) -> None:
+        if update.state is CallState.ENDED:
+            self._answered_for.pop(update.call_id, None)
+            if self.call is not None and self.call.call_id == update.call_id:
+                self.call = None
+                self._tasks.track_call(None)
+            self.call_ended.emit(update)
+            return
+        if update.state is CallState.INCOMING:
+            return  # ringing: `incoming_call` asks the user; it becomes the call when answered
+        call = self.call
+        if call is None or call.call_id != update.call_id:
+            task_id = self._answered_for.pop(update.call_id, None)
+            call = ActiveCall(
+                update.call_id, task_id, update.direction, update.number, update.state
+            )
+        self._set_call(replace(call, state=update.state, answered_at=update.answered_at))
+
+    def _set_call(self, call: ActiveCall) -> None:
+        self.call = call
+        self._tasks.track_call(call)
+        self.call_changed.emit(call)

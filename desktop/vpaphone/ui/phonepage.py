@@ -1,0 +1,303 @@
+"""The phone tab: the dialer, or the running call, with everything around them — the call gate
+fed by the active task, the redial prompt, the incoming-call dialogs, the work-timer offer and
+the share forecast during a call. Nothing here is modal: the call controls stay reachable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from vpaphone.app.calls import ActiveCall, DialRefusedError
+from vpaphone.app.phone import READY_STATES
+from vpaphone.app.services import AppServices
+from vpaphone.core.calls import CallRecord
+from vpaphone.core.model import CostZone, Destination, EndReason, Task
+from vpaphone.core.rules import Billing
+from vpaphone.sip.engine import CallUpdate, IncomingCall
+from vpaphone.texts.calls import call_end_text, registration_text
+from vpaphone.texts.notices import dial_refused_text
+from vpaphone.ui.callkeys import CallKeys
+from vpaphone.ui.dialer import Confirm, DialerWidget, GateContext
+from vpaphone.ui.gauge import percent_text
+from vpaphone.ui.settings_keys import DEFAULT_COUNTRY_KEY
+from vpaphone.ui.tray import TrayState
+from vpaphone.ui.widgets.countries import HOME_REGION
+from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
+from vpaphone.ui.widgets.incoming import IncomingCallDialog
+from vpaphone.ui.widgets.redial import RedialPrompt
+from vpaphone.ui.widgets.transfer import TransferPanel
+
+
+def dialling_country() -> str:
+    """The country each dial starts from (Settings → General; Germany by default)."""
+    return str(QSettings().value(DEFAULT_COUNTRY_KEY, HOME_REGION) or HOME_REGION)
+
+
+class PhonePage(QWidget):
+    message = Signal(str)  # for the status bar
+    number_wanted = Signal(str)  # redial: into the dialer, through the window
+    in_call_changed = Signal(TrayState, str)  # the tray follows the call
+    call_shown = Signal()  # a call started: the window brings this page to the front
+    call_over = Signal()  # the call ended: the window shows the registration state again
+    quote_wanted = Signal(Destination)  # a blocked non-EU number: ask the admin team
+
+    def __init__(
+        self, services: AppServices, confirm: Confirm, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._session = services.session
+        self._tasks = services.tasks
+        self._phone = services.phone
+        self._history = services.history
+        self.incoming_dialogs: dict[str, IncomingCallDialog] = {}
+        self.dialer = DialerWidget(
+            self._gate_context(), confirm=confirm, default_country=dialling_country()
+        )
+        self.in_call = InCallPanel()
+        self.in_call.hide()
+        self.transfer = TransferPanel(
+            self._gate_context(), confirm=confirm, default_country=dialling_country()
+        )
+        self.redial_prompt = RedialPrompt(services.tasks)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.redial_prompt)
+        layout.addWidget(self.dialer)
+        layout.addWidget(self.in_call)
+        layout.addWidget(self.transfer)
+        layout.addStretch(1)
+        self._connect()
+        self.keys = CallKeys(
+            self,
+            answer=self.answer_key,
+            hang_up=self.hang_up_key,
+            toggle=self.toggle_key,
+            mute=self.mute_key,
+        )
+
+    def _connect(self) -> None:
+        phone, tasks = self._phone, self._tasks
+        phone.registration_changed.connect(self._update_gate)
+        phone.call_changed.connect(self._call_changed)
+        phone.call_ended.connect(self._call_ended)
+        phone.incoming_call.connect(self._incoming)
+        tasks.active_task_changed.connect(self._update_gate)
+        tasks.tasks_changed.connect(self._update_gate)
+        tasks.tick.connect(self._tick)
+        tasks.work_changed.connect(self._work_changed)
+        self.dialer.dial_requested.connect(self._dial)
+        self.dialer.blocked_attempt.connect(phone.record_blocked)
+        self.dialer.quote_requested.connect(self.quote_wanted)
+        self.redial_prompt.number_wanted.connect(self.number_wanted)
+        self.in_call.hangup_clicked.connect(phone.hangup)
+        self.in_call.mute_toggled.connect(phone.set_mute)
+        self.in_call.hold_toggled.connect(phone.set_hold)
+        self.in_call.dtmf.connect(phone.send_dtmf)
+        self.in_call.transfer_wanted.connect(self._open_transfer)
+        self.transfer.transfer_requested.connect(self._transfer)
+        self.in_call.audio_device_chosen.connect(self._speaker_chosen)
+        self.in_call.work_timer_wanted.connect(tasks.start_work)
+
+    # --- call keys (headset, keyboard: ui.callkeys) ---------------------------------------------
+
+    def _ringing(self) -> IncomingCallDialog | None:
+        return next((d for d in self.incoming_dialogs.values() if d.isVisible()), None)
+
+    def answer_key(self) -> None:
+        ringing = self._ringing()
+        if ringing is not None:
+            ringing.answer_call()
+
+    def hang_up_key(self) -> None:
+        """Ends the call; with none running, turns a ringing call away."""
+        ringing = self._ringing()
+        if self._phone.call is not None:
+            self._phone.hangup()
+        elif ringing is not None:
+            ringing.decline_call()
+
+    def toggle_key(self) -> None:
+        """One button: answer what rings, else end the call."""
+        if self._ringing() is not None and self._phone.call is None:
+            self.answer_key()
+        else:
+            self.hang_up_key()
+
+    def mute_key(self) -> None:
+        if self._phone.call is not None:
+            self.in_call.mute_button.click()
+
+    def signed_in(self) -> None:
+        """A new session: no country pick of an earlier one carries over."""
+        self.dialer.picker.set_default(dialling_country())
+        self._update_gate()
+
+    # --- the gate and the call ---------------------------------------------------------------
+
+    def _gate_context(self, task: Task | None = None) -> GateContext:
+        """What the gate weighs: `task` (the active one) with its share and the rules."""
+        task = task or self._tasks.active_task
+        share = self._tasks.share(task) if task is not None else None
+        return GateContext(task, self._session.rules, self._session.zones, share)
+
+    def _update_gate(self, *_: object) -> None:
+        self.dialer.set_context(self._gate_context())
+        self.dialer.set_unavailable(self._unavailable_reason())
+
+    def _unavailable_reason(self) -> str | None:
+        if self._phone.call is not None:
+            return self.tr("A call is running: hang up first.")
+        registration = self._phone.registration
+        if registration is None:
+            return self.tr("The phone is not connected yet.")
+        if registration.state not in READY_STATES:
+            return self.tr("The phone is not connected: %1").replace(
+                "%1", registration_text(registration.state, registration.sip_status)
+            )
+        return None
+
+    def _tick(self) -> None:
+        self._update_gate()
+        self.in_call.set_forecast(self._forecast_text())
+
+    def _forecast_text(self) -> str:
+        """While a call runs on a task whose phone time is included: when it passes the share."""
+        call = self._phone.call
+        task = self._tasks.task(call.task_id) if call else None
+        rules = self._session.rules
+        if call is None or task is None or call.answered_at is None:
+            return ""
+        if rules.area(task.area).billing is not Billing.INCLUDED:
+            return ""  # the customer pays phone time: there is no limit to count down to
+        included = percent_text(rules.included_share)
+        seconds = self._tasks.forecast_seconds()
+        if seconds is None:
+            return self.tr("This task is over the included %1.").replace("%1", included)
+        minutes = max(1, round(seconds / 60))
+        text = self.tr("At this pace this task passes %1 in %n min.", "", minutes)
+        return text.replace("%1", included)
+
+    def _dial(self, destination: Destination, zone: CostZone) -> None:
+        try:
+            self._phone.dial(destination, zone)
+        except DialRefusedError as exc:
+            self.message.emit(dial_refused_text(exc, self._session.rules))
+            return
+        task = self._tasks.active_task
+        self.in_call.start_call(destination, task.title if task else self.tr("(no task)"))
+        self._offer_work_timer()
+        self._show_call(True)
+
+    def _open_transfer(self) -> None:
+        call = self._phone.call
+        if call is not None:  # gated for the call's own task (an answered call may have another)
+            self.transfer.open(self._gate_context(self._tasks.task(call.task_id)))
+
+    def _transfer(self, destination: Destination, zone: CostZone) -> None:
+        try:
+            self._phone.transfer(destination, zone)
+        except DialRefusedError as exc:
+            self.message.emit(dial_refused_text(exc, self._session.rules))
+
+    def _work_changed(self, running: bool) -> None:
+        if running:
+            self.in_call.work_prompt.hide()
+
+    def _offer_work_timer(self) -> None:
+        """Phone time counts against working time: a call on the active task without its
+        work timer running offers to start it."""
+        task = self._tasks.active_task
+        call = self._phone.call
+        ours = task is not None and call is not None and call.task_id == task.id
+        if ours and task is not None and not self._tasks.work_running:
+            self.in_call.offer_work_timer(task.title)
+
+    def _show_call(self, in_call: bool) -> None:
+        self.dialer.setVisible(not in_call)
+        self.in_call.setVisible(in_call)
+        speaker = self._phone.speaker_id()
+        if in_call and speaker is not None:
+            from vpaphone.audio.devices import list_devices  # noqa: PLC0415 - loaded by now
+            from vpaphone.audio.settings import DeviceRole  # noqa: PLC0415
+
+            devices = [(d.id, d.description) for d in list_devices(DeviceRole.SPEAKER)]
+            self.in_call.set_audio_devices(devices, speaker)
+        if in_call:
+            self.call_shown.emit()
+            self.in_call.hangup_button.setFocus()
+
+    def _call_changed(self, call: ActiveCall) -> None:
+        if self.in_call.isHidden():  # an answered incoming call (the tab may be another)
+            task = self._tasks.task(call.task_id)
+            self.in_call.start_call(call.number, task.title if task else self.tr("(no task)"))
+            self._offer_work_timer()
+            self._show_call(True)
+        self.in_call.set_phase(CallPhase(call.state.value))
+        self._update_gate()
+        self.in_call_changed.emit(TrayState.IN_CALL, self.in_call.state_label.text())
+
+    def _call_ended(self, update: CallUpdate) -> None:
+        self._close_incoming(update.call_id)
+        self.in_call.end_call()
+        self.transfer.hide()
+        self._show_call(False)
+        self.dialer.reset()  # the next number starts from the default country
+        text = call_end_text(update.end_reason, no_common_media=update.no_common_media)
+        self.message.emit(text)
+        if update.end_reason not in (EndReason.COMPLETED, None):
+            self.dialer.show_outcome(text)  # stays until the next action
+        self._update_gate()
+        self.call_over.emit()
+        self.dialer.number.setFocus()
+
+    def _speaker_chosen(self, device_id: str) -> None:
+        from vpaphone.audio.settings import DeviceRole, load_choice, save_choice  # noqa: PLC0415
+
+        choice = load_choice().with_device(DeviceRole.SPEAKER, device_id)
+        save_choice(choice)
+        self._phone.use_devices(choice)
+
+    # --- numbers from outside (links, `vpaphone dial`, tray, redial) ----------------------------
+
+    def redial(self, call: CallRecord) -> None:
+        self.redial_prompt.redial(call)
+
+    def fill_number(self, text: str) -> bool:
+        """Put a number into the dialer; False while a call runs (the caller keeps it)."""
+        if self._phone.call is not None:
+            return False
+        self.dialer.set_number(text)
+        return True
+
+    def focus_number(self) -> None:
+        """Ctrl+L, from any tab: the number field (not during a call: the dialer is hidden)."""
+        if self._phone.call is None:
+            self.dialer.number.setFocus()
+
+    # --- incoming calls (VPAs with an individual number) ------------------------------------------
+
+    def _incoming(self, incoming: IncomingCall) -> None:
+        phone = self._phone
+        # the task this number was last called for, if still open; else the active one
+        last = self._tasks.task(self._history.last_task_for(incoming.caller_e164))
+        task = last or self._tasks.active_task
+        dialog = IncomingCallDialog(
+            incoming.caller_e164,
+            incoming.display,
+            self._tasks.tasks,
+            task.id if task else None,
+            self,
+        )
+        dialog.answered.connect(lambda task_id: phone.answer(incoming.call_id, task_id))
+        dialog.declined.connect(lambda: phone.reject(incoming.call_id))
+        self.incoming_dialogs[incoming.call_id] = dialog
+        window = self.window()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        dialog.show()  # non-modal: the running call's controls stay reachable
+
+    def _close_incoming(self, call_id: str) -> None:
+        dialog = self.incoming_dialogs.pop(call_id, None)
+        if dialog is not None and dialog.isVisible():
+            dialog.declined.disconnect()  # the caller gave up: nothing left to reject
+            dialog.close()
