@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import os
 import signal
 import subprocess
 from pathlib import Path
@@ -35,10 +34,10 @@ def _names(folder: Path) -> list[str]:
     return [p.relative_to(folder).as_posix() for p in folder.rglob("*")]
 
 
-def _run(bundle: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+def _run(bundle: Path, home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(bundle / "vpaphone"), *args],
-        env={"HOME": os.environ.get("HOME", "/root"), "PATH": "/usr/bin:/bin", **env},
+        env={"HOME": str(home), "PATH": "/usr/bin:/bin", **env},  # a home of the test's own
         capture_output=True,
         text=True,
         timeout=120,
@@ -77,20 +76,20 @@ def test_pjsua2_files_are_bundled_as_the_wheel_ships_them(artifacts: Artifacts) 
     assert compared >= 10
 
 
-def test_cli_commands_do_not_load_qt(artifacts: Artifacts) -> None:
+def test_cli_commands_do_not_load_qt(artifacts: Artifacts, tmp_path: Path) -> None:
     """PyInstaller's own PySide6 run-time hook imported QtCore (and ICU) at every start; the
     bundle's replacement does not. The dynamic loader's log shows what a start maps."""
     for args in (["--version"], ["check-number", "0221 82829980"]):
-        done = _run(artifacts.bundle, *args, LD_DEBUG="files")
+        done = _run(artifacts.bundle, tmp_path, *args, LD_DEBUG="files")
         assert done.returncode == 0, done.stderr[-2000:]
         assert "libQt6Core" not in done.stderr, args
         assert "libicu" not in done.stderr, args
     # The same probe sees Qt where a command needs it: diagnose lists audio devices through Qt.
-    diagnosed = _run(artifacts.bundle, "diagnose", "--json", LD_DEBUG="files")
+    diagnosed = _run(artifacts.bundle, tmp_path, "diagnose", "--json", LD_DEBUG="files")
     assert "libQt6Core" in diagnosed.stderr
 
 
-def test_the_demo_peer_starts_as_a_frozen_child(artifacts: Artifacts) -> None:
+def test_the_demo_peer_starts_as_a_frozen_child(artifacts: Artifacts, tmp_path: Path) -> None:
     """`--demo` starts `sys.executable -m vpaphone.demo.peer`: in a bundle that is the bundle's
     own executable, which dispatches to the peer."""
     port = free_udp_port()
@@ -110,7 +109,7 @@ def test_the_demo_peer_starts_as_a_frozen_child(artifacts: Artifacts) -> None:
             peer.kill()
             peer.wait()
         peer.communicate()
-    refused = _run(artifacts.bundle, "-m", "os")
+    refused = _run(artifacts.bundle, tmp_path, "-m", "os")
     assert refused.returncode == 2
     assert "not a helper of this bundle" in refused.stderr
 

@@ -47,6 +47,7 @@ DE_TASK = "T-1002"  # the demo's back-office DE task: the demo customer's number
 CUSTOMER = "+4922182829980"
 APP_LOG = "/root/.local/state/vpaphone/log/vpaphone.log"
 QSETTINGS = "/root/.config/my-vpa/vpaphone.conf"
+RUNTIME_DIR = "/run/user/0"  # as a login session has it
 CONFFILE = "/etc/vpaphone/myvpa.json"
 COMPANY_CA = "/etc/company-ca.pem"  # IT's own file, beside the package's
 WATCHED = ("opt", "usr", "etc")
@@ -84,15 +85,19 @@ class Scenario:
         assert not self.root.host_path("/opt/vpaphone").exists()
         assert not self.root.host_path("/etc/vpaphone").exists()
 
+    def session_env(self) -> dict[str, str]:
+        """What a desktop session gives every program of the user: the display and one
+        runtime folder (where the running app's single-instance socket is)."""
+        self.root.sh(f"mkdir -p -m 700 {RUNTIME_DIR}")
+        return {**self.x.env, "XDG_RUNTIME_DIR": RUNTIME_DIR}
+
     def start_app(self, pulse: PulseServer, *args: str, lang: str) -> InstalledApp:
         env = {
-            **self.x.env,
+            **self.session_env(),
             "LANG": lang,
-            "XDG_RUNTIME_DIR": "/tmp/runtime-root",
             "PULSE_SERVER": pulse.env["PULSE_SERVER"],
             "PULSE_CLIENTCONFIG": pulse.env["PULSE_CLIENTCONFIG"],
         }
-        self.root.sh("mkdir -p -m 700 /tmp/runtime-root")
         return InstalledApp.start(
             self.root.command(["vpaphone", *args], env),
             None,
@@ -241,9 +246,7 @@ def test_6_silent_install_with_managed_settings_that_win_and_links(
         sign_in(app, scenario.x, user="demo", password="demo")  # on the managed server
         assert server.state.issued_tokens, "the sign-in did not reach the managed my-vpa"
 
-        opened = root.run(
-            ["xdg-open", f"tel:{CUSTOMER}"], env={**scenario.x.env, "XDG_RUNTIME_DIR": "/tmp"}
-        )
+        opened = root.run(["xdg-open", f"tel:{CUSTOMER}"], env=scenario.session_env(), timeout=60)
         assert "already running: handed over" in opened.stdout
         app.wait_log("a second start handed over a number")
         # The number is in the window now: Enter calls it (and nothing else was typed).
