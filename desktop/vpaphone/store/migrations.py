@@ -107,6 +107,11 @@ MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
         # Retention: confirmed calls by age.
         "CREATE INDEX calls_confirmed ON calls (started_ms) WHERE synced_ms IS NOT NULL",
     ),
+    4: (
+        # Whether my-vpa lets the VPA raise the task's budget (kept for offline use too).
+        "ALTER TABLE cached_tasks ADD COLUMN budget_raisable INTEGER NOT NULL DEFAULT 0"
+        " CHECK (budget_raisable IN (0, 1))",
+    ),
 }
 
 LATEST_VERSION: Final[int] = max(MIGRATIONS)

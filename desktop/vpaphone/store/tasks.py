@@ -35,8 +35,8 @@ class TaskCache:
             conn.execute("DELETE FROM cached_tasks")
             conn.executemany(
                 "INSERT INTO cached_tasks (position, id, title, customer, area, individual_quote,"
-                " working_seconds, phone_seconds, budget_minutes)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " working_seconds, phone_seconds, budget_minutes, budget_raisable)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         position,
@@ -48,6 +48,7 @@ class TaskCache:
                         task.working_seconds,
                         task.phone_seconds,
                         task.budget_minutes,
+                        int(task.budget_raisable),
                     )
                     for position, task in enumerate(tasks)
                 ],
@@ -74,6 +75,7 @@ class TaskCache:
                 working_seconds=row["working_seconds"],
                 phone_seconds=row["phone_seconds"],
                 budget_minutes=row["budget_minutes"],
+                budget_raisable=bool(row["budget_raisable"]),
             )
             for row in rows
         )

@@ -94,6 +94,7 @@ def test_demo_server_implements_every_operation(
     client.provisioning()
     client.active_tasks()
     client.set_task_area("T-1002", TelephonyArea.BACKOFFICE_EU)
+    assert client.set_task_budget("T-1003", 305).budget_minutes == 305
     client.upload()
     client.admin_request(AdminRequestKind.MORE_PHONING, "Mehr Telefonate als geplant", "T-1002")
     client.post_telefonfaktor("T-1002", "EU", "en", "Phone factor EU")

@@ -19,6 +19,7 @@ TASKS = (
         working_seconds=10_800,
         phone_seconds=2_400,
         budget_minutes=234,
+        budget_raisable=True,  # kept offline too (the budget raise of issue 14)
     ),
 )
 
