@@ -330,6 +330,14 @@
         <translation>Beim Schließen des Fensters läuft das Telefon im Infobereich weiter</translation>
     </message>
     <message>
+        <source>Headset buttons and media keys answer and end calls in other programs too</source>
+        <translation>Headset-Tasten und Medientasten nehmen Anrufe auch in anderen Programmen an und beenden sie</translation>
+    </message>
+    <message>
+        <source>During calls the softphone takes play/pause and stop from the desktop, as a media player would; between calls your music player keeps them.</source>
+        <translation>Während Anrufen nimmt das Softphone Wiedergabe/Pause und Stopp vom Desktop entgegen wie ein Mediaplayer; zwischen Anrufen behält dein Musikplayer sie.</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
@@ -463,6 +471,26 @@
         <source>Call the selected number again</source>
         <translation>Die ausgewählte Nummer erneut anrufen</translation>
     </message>
+    <message>
+        <source>Change task…</source>
+        <translation>Aufgabe ändern…</translation>
+    </message>
+    <message>
+        <source>Move the selected call to another task</source>
+        <translation>Den gewählten Anruf einer anderen Aufgabe zuordnen</translation>
+    </message>
+    <message>
+        <source>The task this call was for</source>
+        <translation>Die Aufgabe, für die dieser Anruf war</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Zuordnen</translation>
+    </message>
+    <message>
+        <source>This call was for:</source>
+        <translation>Dieser Anruf war für:</translation>
+    </message>
 </context>
 <context>
     <name>InCallPanel</name>
@@ -529,6 +557,10 @@
     <message>
         <source>Mute or unmute your microphone</source>
         <translation>Mikrofon stumm schalten oder wieder einschalten</translation>
+    </message>
+    <message>
+        <source>Put the call on hold or resume it</source>
+        <translation>Anruf halten oder fortsetzen</translation>
     </message>
     <message>
         <source>End the call</source>
@@ -722,6 +754,17 @@
     <message>
         <source>Later</source>
         <translation>Später</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayerKeys</name>
+    <message>
+        <source>Incoming call</source>
+        <translation>Eingehender Anruf</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
     </message>
 </context>
 <context>

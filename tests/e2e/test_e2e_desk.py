@@ -3,16 +3,20 @@ that follow the VPA, keyboard paths that work from anywhere."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.e2e.conftest import App
+from vpaphone.ui.requests import AdminNoteDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.keyring, pytest.mark.slow]
 
 DE_TASK = "T-1002"
 OTHER_TASK = "T-1007"
+NONE_TASK = "T-1001"  # no telephony area: the VPA says which kind of calls it needs
 
 
 def _signed_in(app: App, task: str = DE_TASK) -> None:
@@ -137,3 +141,50 @@ def test_typing_never_loads_phonenumbers_geodata(app: App) -> None:
         dialer.dial()  # the error texts name countries too
     loaded = [name for name in sys.modules if name.startswith("phonenumbers.geo")]
     assert loaded == []
+
+
+def _hang_up_from(app: App, dialog: QWidget, by_key: bool) -> None:
+    """With `dialog` open over the call: Ctrl+Shift+H typed into the dialog, or a click on
+    Hang up (no modal window may block the main window), ends the call."""
+    app.qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    assert QApplication.activeModalWidget() is None
+    if by_key:
+        dialog.activateWindow()  # the VPA is typing in it
+        app.qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+        target = dialog.focusWidget() or dialog
+        teams = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        app.qtbot.keyClick(target, Qt.Key.Key_H, teams)
+    else:
+        app.qtbot.mouseClick(app.window.main.in_call.hangup_button, Qt.MouseButton.LeftButton)
+    app.qtbot.waitUntil(lambda: app.services.phone.call is None, timeout=10_000)
+    assert dialog.isVisible()  # what the VPA was writing is still there
+    dialog.close()
+
+
+def test_hang_up_works_while_any_dialog_is_open(app: App) -> None:
+    """Issue 15.1: while the sales notice or the message dialog was open, neither Hang up nor
+    Ctrl+Shift+H worked."""
+    _signed_in(app, NONE_TASK)
+    main = app.window.main
+    kind = main.tasks.calls_kind
+    kind.setCurrentIndex(kind.findData("sales"))
+    kind.activated.emit(kind.currentIndex())
+    app.call_until_connected("0221 8282 9980")  # the first sales call opens the notice itself
+    notice = main.banner.dialog
+    assert isinstance(notice, AdminNoteDialog)
+    _hang_up_from(app, notice, by_key=True)
+
+    openers: list[tuple[Callable[[], None], Callable[[], QWidget | None]]] = [
+        (app.window.open_settings, lambda: app.window.dialog),
+        (main.tasks.prepare_message, lambda: main.tasks.dialog),
+        (main.tasks.ask_for_quote, lambda: main.tasks.dialog),
+        (main.tasks.tell_about_project, lambda: main.tasks.dialog),
+        (main.banner.tell_admin_team, lambda: main.banner.dialog),
+    ]
+    for number, (open_dialog, opened) in enumerate(openers):
+        app.call_until_connected("0221 8282 9980")
+        open_dialog()
+        dialog = opened()
+        assert dialog is not None
+        _hang_up_from(app, dialog, by_key=number % 2 == 0)
+    assert len(app.services.store.calls.recent()) == 6

@@ -13,10 +13,13 @@ import pytest
 from tests.e2e.conftest import App
 from tests.fixtures.baresip import Baresip, baresip_phone  # noqa: F401
 from tests.fixtures.kamailio import Kamailio, start_kamailio
+from tests.fixtures.mpris import playerctl, players
+from vpaphone import APP_NAME
 from vpaphone.demo.data import DemoUser
 from vpaphone.demo.server import DemoState
 from vpaphone.ui.requests import AdminNoteDialog
 from vpaphone.ui.widgets.incoming import IncomingCallDialog
+from vpaphone.ui.widgets.settings_dialog import SettingsDialog
 
 pytestmark = [
     pytest.mark.gui,
@@ -119,3 +122,41 @@ def test_sales_vpa_calls_a_customer_and_takes_a_call(
     assert all(c.record.end_reason is not None for c in calls)
     assert calls[0].record.talk_seconds >= 1
     qtbot.waitUntil(lambda: len(state.call_records) == 2, timeout=15_000)
+
+
+@pytest.mark.dbus
+def test_a_headset_button_answers_and_ends_a_call_from_the_background(
+    app: App,
+    kamailio: Kamailio,
+    baresip_phone: Callable[..., Baresip],  # noqa: F811
+) -> None:
+    """Issue 15: headset buttons where the platform offers them. With the setting on, the
+    desktop's play/pause (what a Bluetooth headset's button becomes) answers the ringing call
+    and stop ends it, through MPRIS, whichever program is active."""
+    window, qtbot = app.window, app.qtbot
+    customer = baresip_phone(kamailio, CUSTOMER)
+    app.sign_in(user="sales")
+    app.signed_in()
+    qtbot.waitUntil(lambda: "registered" in window.main.registration.text(), timeout=15_000)
+    app.pick_task(SALES_TASK)
+    window.open_settings()
+    dialog = window.settings_dialog
+    assert isinstance(dialog, SettingsDialog)
+    assert not dialog.general.background_keys.isChecked()  # off by default
+    dialog.general.background_keys.setChecked(True)
+    dialog.accept()
+
+    customer.command("dial", f"sip:{OWN_NUMBER}@{kamailio.domain}")
+    qtbot.waitUntil(lambda: bool(window.main.incoming_dialogs), timeout=15_000)
+    assert playerctl(qtbot, "status") == "Playing"
+    playerctl(qtbot, "play-pause")
+    customer.wait_event("CALL_ESTABLISHED", timeout=15)
+    qtbot.waitUntil(lambda: window.main.in_call.state_label.text() == "Connected", timeout=10_000)
+    playerctl(qtbot, "stop")
+    customer.wait_event("CALL_CLOSED", timeout=15)
+    qtbot.waitUntil(lambda: not window.main.in_call.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: APP_NAME not in players(qtbot), timeout=5000)  # keys back to music
+    calls = app.services.store.calls.recent()
+    assert [(c.record.direction.value, c.record.task_id) for c in calls] == [
+        ("incoming", SALES_TASK)
+    ]

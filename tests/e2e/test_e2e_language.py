@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from tests.e2e.conftest import App
 from vpaphone.ui.i18n import LANGUAGE_KEY
@@ -39,8 +39,8 @@ def answer_question(app: App, button: str, seen: list[str]) -> None:
     """Clicks `button` in the question box as soon as it shows; records its texts."""
 
     def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        box = app.window.restart_box
+        if not isinstance(box, QMessageBox) or not box.isVisible():
             QTimer.singleShot(20, click)
             return
         seen.extend([box.text(), box.informativeText()])
@@ -85,7 +85,7 @@ def test_during_a_call_no_restart_is_offered(app: App) -> None:
         app.qtbot.waitUntil(
             lambda: app.window.statusBar().currentMessage() == NEXT_START, timeout=3000
         )
-    assert not isinstance(QApplication.activeModalWidget(), QMessageBox)
+    assert app.window.restart_box is None
     assert panel.state_label.text() == "Connected"  # the call goes on
     panel.hangup_button.click()
     app.qtbot.waitUntil(lambda: not panel.isVisible(), timeout=10_000)

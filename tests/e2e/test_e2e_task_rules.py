@@ -172,3 +172,33 @@ def test_the_monitoring_notice_shows_once_per_vpa(app: App) -> None:
     app.sign_in()
     app.signed_in()
     assert not notice.isVisible()
+
+
+def test_a_call_moved_to_another_task_counts_there_in_my_vpa_too(app: App) -> None:
+    """Issue 14.1: a call made for the wrong task could not be corrected afterwards."""
+    app.sign_in()
+    app.signed_in()
+    main, state = app.window.main, app.server.state
+    app.pick_task(NONE_TASK)
+    main.dialer.picker.set_country("DE")
+    app.call_until_connected("0221 8282 9980")
+    _hang_up(app)
+    call_id = app.services.store.calls.recent()[0].record.id
+    app.qtbot.waitUntil(lambda: call_id in state.call_records, timeout=15_000)  # uploaded
+    assert state.call_records[call_id]["task_id"] == NONE_TASK
+
+    main.tabs.setCurrentWidget(main.history)
+    history = main.history
+    history.scope.setCurrentIndex(history.scope.findData("all"))
+    app.qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=10_000)
+    history.table.selectRow(0)
+    history.retag_button.click()
+    assert history.retag_bar.isVisible()
+    assert history.retag_box.currentData() == NONE_TASK  # its task preselected
+    history.retag_box.setCurrentIndex(history.retag_box.findData(EU_TASK))
+    history.retag_apply.click()
+
+    app.qtbot.waitUntil(lambda: state.call_records[call_id]["task_id"] == EU_TASK, timeout=15_000)
+    assert app.services.store.calls.pending_retags() == []  # my-vpa confirmed the move
+    assert app.services.store.calls.recent()[0].record.task_id == EU_TASK
+    assert state.requests.count("setCallTask") == 1

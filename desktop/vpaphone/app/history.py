@@ -12,6 +12,7 @@ class HistoryService(QObject):
     """Implements the history view's `CallSource`; `changed` after calls end and syncs."""
 
     changed = Signal()
+    retagged = Signal()  # a call moved to another task: time to sync
 
     def __init__(self, calls: CallStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -23,6 +24,13 @@ class HistoryService(QObject):
 
     def for_task(self, task_id: str) -> list[CallRecord]:
         return [stored.record for stored in self._calls.for_task(task_id)]
+
+    def retag(self, call_id: str, task_id: str) -> None:
+        """The call was for another task: it counts there from now on (my-vpa is told with
+        the next sync)."""
+        self._calls.retag(call_id, task_id)
+        self.changed.emit()
+        self.retagged.emit()
 
     def last_task_for(self, e164: str | None) -> str | None:
         """The task this number was last called for or called in on (incoming calls suggest

@@ -61,7 +61,23 @@ def upload(ctx: NetContext, *, retry_rejected: bool = False) -> SyncReport:
     from vpaphone.myvpa.sync import Uploader  # noqa: PLC0415 - loaded on this thread
 
     uploader = Uploader(ctx.account.client, ctx.store.outbox, owner=ctx.account.session.user)
-    return uploader.drain(retry_rejected=retry_rejected)
+    report = uploader.drain(retry_rejected=retry_rejected)
+    send_retags(ctx)
+    return report
+
+
+def send_retags(ctx: NetContext) -> None:
+    """Calls the VPA moved to another task after my-vpa had them: tell my-vpa. A refused move
+    (the task closed meanwhile) stays pending and is logged; the next sync tries again."""
+    from vpaphone.myvpa.errors import ApiError  # noqa: PLC0415 - loaded on this thread
+
+    for call_id, task_id in ctx.store.calls.pending_retags():
+        try:
+            ctx.account.client.set_call_task(call_id, task_id)
+        except ApiError as exc:
+            log.warning("my-vpa refused moving call %s to another task: %s", call_id, exc.code)
+            continue
+        ctx.store.calls.retag_delivered(call_id, task_id)
 
 
 def sync(ctx: NetContext, retention: timedelta, retry_rejected: bool = False) -> SyncResult:

@@ -80,7 +80,7 @@ class PhoneService(QObject):
     call_ended = Signal(CallUpdate)  # it is over (and recorded); `call` is None from now
     incoming_call = Signal(IncomingCall)
     history_changed = Signal()  # a record was written outside a call (a blocked attempt)
-    sales_notice_due = Signal(Task)  # a sales VPA's first call on this task
+    sales_notice_due = Signal(Task)  # the first sales call on this task
     notice = Signal(Notice)
 
     def __init__(
@@ -221,7 +221,7 @@ class PhoneService(QObject):
         self.history_changed.emit()
 
     def _sales_notice_wanted(self, task: Task) -> bool:
-        if self._session.role is not Role.SALES:
+        if self._tasks.call_role(task) is not Role.SALES:  # the kind of calls on this task
             return False
         return not self._settings.value(sales_notice_key(task.id), False, type=bool)
 

@@ -112,6 +112,7 @@ class AppServices(QObject):
         self.phone.call_ended.connect(self._call_ended)
         self.phone.history_changed.connect(self.history.changed)
         self.sync.finished.connect(self.history.changed)
+        self.history.retagged.connect(self.sync.sync_now)
         self.records.changed.connect(self.history.changed)
         self.records.saved.connect(self.sync.sync_now)
 

@@ -76,6 +76,7 @@ class DemoState:
     replaced_refresh: dict[str, tuple[dict[str, Any], float]] = field(default_factory=dict)
     idempotent: dict[tuple[str, str, str], StoredReply] = field(default_factory=dict)
     call_records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    record_owners: dict[str, str] = field(default_factory=dict)  # call client id -> VPA
     work_sessions: dict[str, dict[str, Any]] = field(default_factory=dict)
     admin_requests: list[dict[str, Any]] = field(default_factory=list)
     chat_messages: list[dict[str, Any]] = field(default_factory=list)
@@ -252,6 +253,8 @@ class DemoState:
                 result["status"] = "duplicate"
             else:
                 known[item["client_id"]] = item
+                if key == "call_records":
+                    self.record_owners[item["client_id"]] = user.username
                 result["status"] = "accepted"
             results.append(result)
         count = {s: sum(r["status"] == s for r in results) for s in ("accepted", "rejected")}
@@ -333,6 +336,15 @@ def dispatch(
             return 200, state.provisioning(user)
         if name == "listActiveTasks":
             return 200, {"tasks": [state.task_json(t) for t in state.active_tasks(user)]}
+        if name == "setCallTask":
+            record = state.call_records.get(params["client_id"])
+            task = state.task(user, body["task_id"])  # 404 unless one of the VPA's tasks
+            if record is None or state.record_owners.get(params["client_id"]) != user.username:
+                raise Problem(404, "not_found", "No such call record")
+            if not record["counts_as_task_time"]:
+                raise Problem(409, "call_has_no_task", "An emergency call belongs to no task")
+            record["task_id"] = task.id
+            return 200, {"client_id": params["client_id"], "task_id": task.id}
         if name == "setTaskBudget":
             task = state.task(user, params["task_id"])
             minutes = body["budget_minutes"]

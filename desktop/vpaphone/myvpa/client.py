@@ -78,6 +78,12 @@ class MyVpaClient:
         data = self.session.call("listActiveTasks").data
         return [task_from(item) for item in data["tasks"]]
 
+    def set_call_task(self, client_id: str, task_id: str) -> None:
+        """Move an uploaded call record to another task (the VPA re-tagged it)."""
+        self.session.call(
+            "setCallTask", body={"task_id": task_id}, path_params={"client_id": client_id}
+        )
+
     def set_task_budget(self, task_id: str, minutes: int) -> Task:
         """Raise the task's budget (the Telefonfaktor conversion); my-vpa may refuse (409)."""
         reply = self.session.call(

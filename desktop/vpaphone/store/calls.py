@@ -197,6 +197,43 @@ class CallStore:
                 raise ValueError(f"call {call_id} was already sent to my-vpa without a task")
             conn.execute("UPDATE calls SET task_id = ? WHERE id = ?", (task_id, call_id))
 
+    def retag(self, call_id: str, task_id: str) -> None:
+        """The VPA moves a call to another task afterwards (it was for another customer).
+
+        A record not yet uploaded simply carries the new task; once my-vpa has it, my-vpa is
+        told (`pending_retags`) until it confirms (`retag_delivered`). The flag is set even
+        before the upload: an upload already under way may carry the old task. Emergency
+        calls belong to no task and stay so.
+        """
+        if not task_id:
+            raise ValueError("re-tag to a non-empty task id")
+        with self._db.transaction() as conn:
+            row = conn.execute(
+                "SELECT counts_as_task_time FROM calls WHERE id = ?", (call_id,)
+            ).fetchone()
+            if row is None:
+                raise ValueError(f"call {call_id} is not recorded")
+            if not row["counts_as_task_time"]:
+                raise ValueError(f"call {call_id} belongs to no task (an emergency call)")
+            conn.execute(
+                "UPDATE calls SET task_id = ?, retag_pending = 1 WHERE id = ?", (task_id, call_id)
+            )
+
+    def pending_retags(self) -> list[tuple[str, str]]:
+        """(call id, task id) of uploaded calls moved to another task since."""
+        rows = self._db.query(
+            "SELECT id, task_id FROM calls WHERE retag_pending = 1 AND synced_ms IS NOT NULL"
+        )
+        return [(str(row["id"]), str(row["task_id"])) for row in rows]
+
+    def retag_delivered(self, call_id: str, task_id: str) -> None:
+        """my-vpa has the change (unless the VPA moved the call again meanwhile)."""
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE calls SET retag_pending = 0 WHERE id = ? AND task_id = ?",
+                (call_id, task_id),
+            )
+
     # --- crash recovery ------------------------------------------------------------------
 
     def recover_interrupted(

@@ -111,6 +111,9 @@ MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
         # Whether my-vpa lets the VPA raise the task's budget (kept for offline use too).
         "ALTER TABLE cached_tasks ADD COLUMN budget_raisable INTEGER NOT NULL DEFAULT 0"
         " CHECK (budget_raisable IN (0, 1))",
+        # A call the VPA moved to another task after my-vpa had it: my-vpa must be told.
+        "ALTER TABLE calls ADD COLUMN retag_pending INTEGER NOT NULL DEFAULT 0"
+        " CHECK (retag_pending IN (0, 1))",
     ),
 }
 

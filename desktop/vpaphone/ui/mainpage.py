@@ -103,6 +103,7 @@ class MainPage(QWidget):
     def _make_history(self) -> HistoryView:
         view = HistoryView(self._history)
         view.redial_requested.connect(self._redial)
+        view.retag_requested.connect(self._history.retag)
         self._history.changed.connect(view.refresh)
         self._tasks.tasks_changed.connect(self._history_tasks)
         self._tasks.active_task_changed.connect(self._history_tasks)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self.close_to_tray = False  # set by the app when a tray exists and the user wants it
         self.tray_available = False  # the app says whether a tray icon exists
         self.dialog: QDialog | None = None  # the last non-modal dialog opened (tests look at it)
+        self.settings_dialog: QDialog | None = None
+        self.restart_box: QDialog | None = None  # the open "restart for the language?" question
         self.signing_out: SignOutFlow | None = None  # its questions (made with the services)
         self._quitting = False
         self._pending_number: str | None = None
@@ -226,21 +228,27 @@ class MainWindow(QMainWindow):
             self.signing_out.start()
 
     def open_settings(self) -> None:
+        if self.settings_dialog is not None and self.settings_dialog.isVisible():
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return
         from vpaphone.ui.settings import (  # noqa: PLC0415 - Qt Multimedia: only when opened
-            close_to_tray_wanted,
             make_settings_dialog,
         )
 
         dialog = make_settings_dialog(self.services.phone, self)
         # asked once the dialog has closed and saved the rest
         dialog.language_changed.connect(lambda _code: QTimer.singleShot(0, self._offer_restart))
-        dialog.general_changed.connect(
-            lambda: setattr(
-                self, "close_to_tray", self.tray_available and close_to_tray_wanted(QSettings())
-            )
-        )
-        self.dialog = dialog
-        dialog.open()
+        dialog.general_changed.connect(self._general_changed)
+        self.dialog = self.settings_dialog = dialog
+        dialog.show()  # non-modal: a running call's controls stay reachable
+
+    def _general_changed(self) -> None:
+        from vpaphone.ui.settings import close_to_tray_wanted  # noqa: PLC0415 - as above
+
+        self.close_to_tray = self.tray_available and close_to_tray_wanted(QSettings())
+        if self.main is not None:
+            self.main.phone_page.use_background_keys()
 
     def _offer_restart(self) -> None:
         """A new language shows after a restart: offer one now, unless a call is on."""
@@ -257,16 +265,24 @@ class MainWindow(QMainWindow):
             self.tr("The softphone shows the new language after a restart."),
             parent=self,
         )
+        box.setWindowModality(Qt.WindowModality.NonModal)  # a call may come in meanwhile
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if session.active and not session.stay_signed_in:
             box.setInformativeText(self.tr("You will need to sign in again."))
         restart = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restart)
-        box.exec()
-        if box.clickedButton() is restart and self.services.phone.call is None:
-            self.restart_requested.emit()
-        else:  # Later, or a call came in meanwhile
-            self._message(later)
+
+        def answered(clicked: object) -> None:
+            self.restart_box = None
+            if clicked is restart and self.services.phone.call is None:
+                self.restart_requested.emit()
+            else:  # Later, or a call came in meanwhile
+                self._message(later)
+
+        box.buttonClicked.connect(answered)
+        self.restart_box = box
+        box.show()
 
     def quit(self) -> None:
         self._quitting = True

@@ -4,6 +4,8 @@ the share forecast during a call. Nothing here is modal: the call controls stay 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -19,13 +21,16 @@ from vpaphone.texts.notices import dial_refused_text
 from vpaphone.ui.callkeys import CallKeys
 from vpaphone.ui.dialer import Confirm, DialerWidget, GateContext
 from vpaphone.ui.gauge import percent_text
-from vpaphone.ui.settings_keys import DEFAULT_COUNTRY_KEY
+from vpaphone.ui.settings_keys import BACKGROUND_CALL_KEYS_KEY, DEFAULT_COUNTRY_KEY
 from vpaphone.ui.tray import TrayState
 from vpaphone.ui.widgets.countries import HOME_REGION
 from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
 from vpaphone.ui.widgets.incoming import IncomingCallDialog
 from vpaphone.ui.widgets.redial import RedialPrompt
 from vpaphone.ui.widgets.transfer import TransferPanel
+
+if TYPE_CHECKING:
+    from vpaphone.ui.mediaplayer import MediaPlayerKeys
 
 
 def dialling_country() -> str:
@@ -73,6 +78,8 @@ class PhonePage(QWidget):
             toggle=self.toggle_key,
             mute=self.mute_key,
         )
+        self.media_keys: MediaPlayerKeys | None = None  # loaded once the VPA turns them on
+        self.use_background_keys()
 
     def _connect(self) -> None:
         phone, tasks = self._phone, self._tasks
@@ -125,6 +132,35 @@ class PhonePage(QWidget):
     def mute_key(self) -> None:
         if self._phone.call is not None:
             self.in_call.mute_button.click()
+
+    def use_background_keys(self) -> None:
+        """Settings → General: headset buttons and media keys also while another program is
+        active (ui.mediaplayer; off by default, as the music player would lose them in calls)."""
+        wanted = QSettings().value(BACKGROUND_CALL_KEYS_KEY, False) in (True, "true")
+        if wanted and self.media_keys is None:
+            from vpaphone.ui.mediaplayer import MediaPlayerKeys  # noqa: PLC0415 - QtDBus
+
+            self.media_keys = MediaPlayerKeys(
+                toggle=self.toggle_key,
+                hang_up=self.hang_up_key,
+                raise_window=self._raise_window,
+                parent=self,
+            )
+        if self.media_keys is not None:
+            self.media_keys.set_enabled(wanted)
+            self._follow_call_keys()
+
+    def _follow_call_keys(self) -> None:
+        if self.media_keys is not None:
+            self.media_keys.set_call(
+                ringing=self._ringing() is not None, in_call=self._phone.call is not None
+            )
+
+    def _raise_window(self) -> None:
+        window = self.window()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
 
     def signed_in(self) -> None:
         """A new session: no country pick of an earlier one carries over."""
@@ -234,6 +270,7 @@ class PhonePage(QWidget):
         self.in_call.set_phase(CallPhase(call.state.value))
         self._update_gate()
         self.in_call_changed.emit(TrayState.IN_CALL, self.in_call.state_label.text())
+        self._follow_call_keys()
 
     def _call_ended(self, update: CallUpdate) -> None:
         self._close_incoming(update.call_id)
@@ -248,6 +285,7 @@ class PhonePage(QWidget):
         self._update_gate()
         self.call_over.emit()
         self.dialer.number.setFocus()
+        self._follow_call_keys()
 
     def _speaker_chosen(self, device_id: str) -> None:
         from vpaphone.audio.settings import DeviceRole, load_choice, save_choice  # noqa: PLC0415
@@ -290,11 +328,9 @@ class PhonePage(QWidget):
         dialog.answered.connect(lambda task_id: phone.answer(incoming.call_id, task_id))
         dialog.declined.connect(lambda: phone.reject(incoming.call_id))
         self.incoming_dialogs[incoming.call_id] = dialog
-        window = self.window()
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
+        self._raise_window()
         dialog.show()  # non-modal: the running call's controls stay reachable
+        self._follow_call_keys()
 
     def _close_incoming(self, call_id: str) -> None:
         dialog = self.incoming_dialogs.pop(call_id, None)

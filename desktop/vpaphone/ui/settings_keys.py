@@ -6,3 +6,5 @@ from __future__ import annotations
 CLOSE_TO_TRAY_KEY = "general/close_to_tray"
 START_AT_LOGIN_KEY = "general/start_at_login"
 DEFAULT_COUNTRY_KEY = "dialer/default_country"  # the country each dial starts from (ISO code)
+# headset buttons and media keys answer and end calls while another program is active (Linux)
+BACKGROUND_CALL_KEYS_KEY = "calls/background_keys"

@@ -8,7 +8,7 @@ up at their own next sign-in.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from vpaphone.app.notices import failure_notice
@@ -49,9 +49,9 @@ class SignOutFlow(QObject):
         self.confirm_button = box.addButton(self.tr("Sign out"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.buttonClicked.connect(
-            lambda clicked: services.session.sign_out() if clicked is self.confirm_button else None
+            lambda clicked: self._confirmed() if clicked is self.confirm_button else None
         )
-        box.open()
+        box.show()
 
     def _blocked(self, blocked: SignOutBlocked) -> None:
         session = self._services.session
@@ -76,15 +76,29 @@ class SignOutFlow(QObject):
         box.setDefaultButton(stay)
         box.buttonClicked.connect(
             lambda clicked: (
-                session.finish_sign_out()
+                self._keep_and_sign_out()
                 if clicked is self.confirm_button
                 else session.cancel_sign_out()
             )
         )
-        box.open()
+        box.show()
+
+    def _confirmed(self) -> None:
+        if self._services.phone.call is not None:  # one came in while the question was open
+            self.message.emit(self.tr("Hang up before signing out."))
+            return
+        self._services.session.sign_out()
+
+    def _keep_and_sign_out(self) -> None:
+        if self._services.phone.call is not None:
+            self._services.session.cancel_sign_out()
+            self.message.emit(self.tr("Hang up before signing out."))
+            return
+        self._services.session.finish_sign_out()
 
     def _ask(self, title: str, text: str, detail: str) -> QMessageBox:
         box = plain_box(QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._window))
+        box.setWindowModality(Qt.WindowModality.NonModal)  # a call may come in meanwhile
         if detail:
             box.setInformativeText(detail)
         self.box = box

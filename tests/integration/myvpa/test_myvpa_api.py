@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from tests.fixtures.demo_server import transport_for
-from vpaphone.core.model import TelephonyArea
+from vpaphone.core.calls import CallRecord, new_call_id
+from vpaphone.core.model import CallDirection, CostZone, EndReason, TelephonyArea
 from vpaphone.demo.server import DemoServer
-from vpaphone.myvpa.client import MyVpaClient
+from vpaphone.myvpa.client import MyVpaClient, call_record_json
 from vpaphone.myvpa.contract import load_contract
 from vpaphone.myvpa.errors import ApiError
 from vpaphone.myvpa.keychain import Keychain
@@ -95,10 +98,49 @@ def test_demo_server_implements_every_operation(
     client.active_tasks()
     client.set_task_area("T-1002", TelephonyArea.BACKOFFICE_EU)
     assert client.set_task_budget("T-1003", 305).budget_minutes == 305
-    client.upload()
+    client.set_call_task(_uploaded_call(client, "T-1002"), "T-1003")
     client.admin_request(AdminRequestKind.MORE_PHONING, "Mehr Telefonate als geplant", "T-1002")
     client.post_telefonfaktor("T-1002", "EU", "en", "Phone factor EU")
     demo_server.state.expire_access_tokens()
     client.profile()
     client.session.sign_out()
     assert set(demo_server.state.requests) == set(load_contract().operations)
+
+
+def _uploaded_call(client: MyVpaClient, task_id: str) -> str:
+    end = datetime.now(UTC)
+    record = CallRecord(
+        new_call_id(),
+        task_id,
+        CallDirection.OUTGOING,
+        "+4922112345678",
+        CostZone.DE,
+        TelephonyArea.BACKOFFICE_DE,
+        end - timedelta(seconds=70),
+        end - timedelta(seconds=65),
+        end,
+        EndReason.COMPLETED,
+        200,
+    )
+    assert client.upload(call_records=[call_record_json(record)]).accepted == {record.id}
+    return record.id
+
+
+def test_an_uploaded_call_moves_to_another_task_of_the_same_vpa_only(
+    demo_server: DemoServer, no_keychain: Keychain
+) -> None:
+    demo, sales = _client(demo_server, no_keychain), _client(demo_server, no_keychain, "sales")
+    call_id = _uploaded_call(demo, "T-1002")
+    demo.set_call_task(call_id, "T-1003")
+    assert demo_server.state.call_records[call_id]["task_id"] == "T-1003"
+    assert demo_server.state.phone_seconds_uploaded("T-1002") == 0
+    refusals = [
+        lambda: sales.set_call_task(call_id, sales.active_tasks()[0].id),  # not sales' record
+        lambda: demo.set_call_task(call_id, "T-9999"),  # not one of demo's tasks
+        lambda: demo.set_call_task(new_call_id(), "T-1002"),  # never uploaded
+    ]
+    for refused in refusals:
+        with pytest.raises(ApiError) as error:
+            refused()
+        assert (error.value.status, error.value.code) == (404, "not_found")
+    assert demo_server.state.call_records[call_id]["task_id"] == "T-1003"

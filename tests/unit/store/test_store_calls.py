@@ -294,3 +294,35 @@ def test_a_call_sent_without_a_task_can_no_longer_be_assigned(store: Store) -> N
     store.calls.call_started(emergency)
     with pytest.raises(ValueError, match="belongs to none"):
         store.calls.assign_task(emergency.id, "task-4")
+
+
+def test_a_call_moved_to_another_task_counts_there_and_tells_my_vpa_once(store: Store) -> None:
+    call = make_call(task_id="task-4")
+    store.calls.call_started(call)
+    store.calls.call_answered(call.id, at(1))
+    store.calls.call_ended(call.id, at(61), EndReason.COMPLETED, 200)
+    store.calls.retag(call.id, "task-5")  # before the upload: the record carries the new task
+    assert store.outbox.pending(OutboxKind.CALL_RECORD)[0].payload["task_id"] == "task-5"
+    assert store.calls.pending_retags() == []  # nothing to tell before my-vpa has the record
+    store.outbox.mark_delivered([call.id])
+    # an upload under way when the VPA moved the call may have carried the old task
+    assert store.calls.pending_retags() == [(call.id, "task-5")]
+    store.calls.retag_delivered(call.id, "task-5")
+    store.calls.retag(call.id, "task-6")  # moved again after my-vpa had it
+    assert (
+        store.calls.phone_seconds("task-6").total,
+        store.calls.phone_seconds("task-4").total,
+    ) == (60, 0)
+    store.calls.retag_delivered(call.id, "task-5")  # a late answer for the earlier move
+    assert store.calls.pending_retags() == [(call.id, "task-6")]
+    store.calls.retag_delivered(call.id, "task-6")
+    assert store.calls.pending_retags() == []
+
+
+def test_emergency_and_unknown_calls_cannot_be_moved(store: Store) -> None:
+    emergency = make_call(task_id=None, e164="112", counts=False)
+    store.calls.call_started(emergency)
+    with pytest.raises(ValueError, match="emergency"):
+        store.calls.retag(emergency.id, "task-4")
+    with pytest.raises(ValueError, match="not recorded"):
+        store.calls.retag("no-such-call", "task-4")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -107,10 +108,15 @@ class HistoryModel(QAbstractTableModel):
         self._task_id = task_id
         self.reload()
 
+    def task_titles(self) -> Mapping[str, str]:
+        return self._titles
+
     def set_task_titles(self, titles: Mapping[str, str]) -> None:
         self._titles = titles
         if self._rows:
-            self.dataChanged.emit(self.index(0, self.TASK), self.index(len(self._rows) - 1, 1))
+            self.dataChanged.emit(
+                self.index(0, self.TASK), self.index(len(self._rows) - 1, self.TASK)
+            )
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -189,9 +195,11 @@ class HistoryModel(QAbstractTableModel):
 
 
 class HistoryView(QWidget):
-    """History table with a scope switch (this task / all calls) and redial."""
+    """History table with a scope switch (this task / all calls), redial, and moving a call to
+    the task it really was for."""
 
     redial_requested = Signal(CallRecord)  # the call to make again (its number and task)
+    retag_requested = Signal(str, str)  # call id, the task it belongs to
 
     def __init__(
         self,
@@ -219,13 +227,18 @@ class HistoryView(QWidget):
         self.redial_button = QPushButton(self.tr("Call again"), self)
         self.redial_button.setAccessibleName(self.tr("Call the selected number again"))
         self.redial_button.setEnabled(False)
+        self._make_retag_bar()
         bar = QHBoxLayout()
         bar.addWidget(self.scope)
         bar.addStretch(1)
+        bar.addWidget(self.retag_button)
         bar.addWidget(self.redial_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.retag_bar)
         layout.addWidget(self.table)
+        self.retag_button.clicked.connect(self._offer_retag)
+        self.retag_apply.clicked.connect(self._retag)
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.redial_button.clicked.connect(self.redial_selected)
         self.table.doubleClicked.connect(self._redial_row)
@@ -263,5 +276,45 @@ class HistoryView(QWidget):
         by_task = self.scope.currentData() == "task" and self._task_id is not None
         self.model.show_task(self._task_id if by_task else None)
 
+    def _make_retag_bar(self) -> None:
+        self.retag_button = QPushButton(self.tr("Change task…"), self)
+        self.retag_button.setAccessibleName(self.tr("Move the selected call to another task"))
+        self.retag_button.setEnabled(False)
+        self.retag_box = QComboBox(self)
+        self.retag_box.setAccessibleName(self.tr("The task this call was for"))
+        self.retag_apply = QPushButton(self.tr("Move"), self)
+        retag = QHBoxLayout()
+        retag.addWidget(QLabel(self.tr("This call was for:"), self))
+        retag.addWidget(self.retag_box, 1)
+        retag.addWidget(self.retag_apply)
+        self.retag_bar = QWidget(self)
+        self.retag_bar.setLayout(retag)
+        self.retag_bar.hide()
+
+    def _selected(self) -> CallRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
     def _selection_changed(self, *_args: object) -> None:
-        self.redial_button.setEnabled(self.table.selectionModel().hasSelection())
+        record = self._selected()
+        self.redial_button.setEnabled(record is not None)
+        self.retag_button.setEnabled(record is not None and record.counts_as_task_time)
+        self.retag_bar.hide()
+
+    def _offer_retag(self) -> None:
+        """Which open task the selected call was for (its current one preselected)."""
+        record = self._selected()
+        if record is None:
+            return
+        self.retag_box.clear()
+        for task_id, title in self.model.task_titles().items():
+            self.retag_box.addItem(title, task_id)
+        self.retag_box.setCurrentIndex(max(0, self.retag_box.findData(record.task_id)))
+        self.retag_bar.show()
+        self.retag_box.setFocus()
+
+    def _retag(self) -> None:
+        record, task_id = self._selected(), self.retag_box.currentData()
+        self.retag_bar.hide()
+        if record is not None and isinstance(task_id, str) and task_id != record.task_id:
+            self.retag_requested.emit(record.id, task_id)

@@ -134,10 +134,12 @@ class InCallPanel(QWidget):
         self.hangup_button = QPushButton(self.tr("Hang up"), self)
         self.hangup_button.setAccessibleName(self.tr("Hang up"))
         self.hangup_button.setStyleSheet("QPushButton { background: #c62828; color: white; }")
-        shortcuts.give_shortcut(
-            self.mute_button, shortcuts.MUTE, self.tr("Mute or unmute your microphone")
-        )
-        shortcuts.give_shortcut(self.hangup_button, shortcuts.HANG_UP, self.tr("End the call"))
+        for button, keys, tip in (
+            (self.mute_button, shortcuts.MUTE, self.tr("Mute or unmute your microphone")),
+            (self.hold_button, shortcuts.HOLD, self.tr("Put the call on hold or resume it")),
+            (self.hangup_button, shortcuts.HANG_UP, self.tr("End the call")),
+        ):
+            shortcuts.give_shortcut(button, keys, tip, everywhere=True)
         self.dialpad = Dialpad(feedback, self)
         self.dialpad.set_in_call(True)
         self.dialpad.hide()
@@ -277,10 +279,6 @@ class InCallPanel(QWidget):
         """Muted must be obvious: a red badge and a red button, not a slightly darker one."""
         self.muted_badge.setVisible(muted)
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
-        # setText() replaces a button's shortcut with the text's mnemonic: Teams' keys again
-        shortcuts.give_shortcut(
-            self.mute_button, shortcuts.MUTE, self.tr("Mute or unmute your microphone")
-        )
         self.mute_button.setStyleSheet(
             "QPushButton { background: #c62828; color: white; }" if muted else ""
         )

@@ -6,6 +6,7 @@ in QSettings under the keys below, which the shell reads at start.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
@@ -33,7 +34,12 @@ from vpaphone.core.zones import ZoneTable
 from vpaphone.texts.audio import audio_problems_text
 from vpaphone.texts.rules import monitoring_notice
 from vpaphone.ui.i18n import LANGUAGE_KEY
-from vpaphone.ui.settings_keys import CLOSE_TO_TRAY_KEY, DEFAULT_COUNTRY_KEY, START_AT_LOGIN_KEY
+from vpaphone.ui.settings_keys import (
+    BACKGROUND_CALL_KEYS_KEY,
+    CLOSE_TO_TRAY_KEY,
+    DEFAULT_COUNTRY_KEY,
+    START_AT_LOGIN_KEY,
+)
 from vpaphone.ui.widgets.countries import HOME_REGION
 from vpaphone.ui.widgets.country_picker import CountryPicker
 
@@ -185,11 +191,24 @@ class GeneralPage(QWidget):
             self.tr("Closing the window keeps the phone running in the tray"), self
         )
         self.close_to_tray.setChecked(_flag(settings, CLOSE_TO_TRAY_KEY, True))
+        self.background_keys = QCheckBox(
+            self.tr("Headset buttons and media keys answer and end calls in other programs too"),
+            self,
+        )
+        self.background_keys.setToolTip(
+            self.tr(
+                "During calls the softphone takes play/pause and stop from the desktop, as a "
+                "media player would; between calls your music player keeps them."
+            )
+        )
+        self.background_keys.setChecked(_flag(settings, BACKGROUND_CALL_KEYS_KEY, False))
+        self.background_keys.setVisible(sys.platform.startswith("linux"))  # MPRIS: Linux only
         form = QFormLayout(self)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Dialling country:"), self.country)
         form.addRow(self.start_at_login)
         form.addRow(self.close_to_tray)
+        form.addRow(self.background_keys)
 
 
 class AboutPage(QWidget):
@@ -257,4 +276,5 @@ class SettingsDialog(QDialog):
         settings.setValue(START_AT_LOGIN_KEY, self.general.start_at_login.isChecked())
         settings.setValue(DEFAULT_COUNTRY_KEY, self.general.country.country())
         settings.setValue(CLOSE_TO_TRAY_KEY, self.general.close_to_tray.isChecked())
+        settings.setValue(BACKGROUND_CALL_KEYS_KEY, self.general.background_keys.isChecked())
         self.general_changed.emit()
