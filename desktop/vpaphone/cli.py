@@ -26,6 +26,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run against the embedded demo my-vpa backend and demo SIP peer (no account needed)",
     )
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start in the system tray without showing the window (as 'Start when I log in' "
+        "does); without a tray the window starts minimized",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         module = importlib.import_module(f"vpaphone.commands.{module_name}")

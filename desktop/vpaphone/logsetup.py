@@ -12,7 +12,9 @@ import logging
 import logging.handlers
 import os
 import re
+import sys
 from pathlib import Path
+from types import TracebackType
 
 from vpaphone import paths
 
@@ -69,4 +71,20 @@ def configure_logging(directory: Path | None = None, level: int = logging.INFO) 
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(min(root.level or level, level))
+    _log_uncaught_exceptions()
     return path
+
+
+def _log_uncaught_exceptions() -> None:
+    """An exception escaping a Qt slot is only printed to stderr, and the app carries on: put it
+    in the log too, where support looks (a broken installation once left the log empty)."""
+    previous = sys.excepthook
+    if getattr(previous, "logs_to_vpaphone", False):
+        return
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        logging.getLogger("vpaphone").critical("uncaught exception", exc_info=(kind, value, tb))
+        previous(kind, value, tb)
+
+    hook.logs_to_vpaphone = True  # type: ignore[attr-defined]
+    sys.excepthook = hook

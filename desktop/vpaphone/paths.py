@@ -12,20 +12,24 @@ from vpaphone import APP_NAME
 
 
 def resources_dir() -> Path:
-    """The shipped `resources/` folder: env override, PyInstaller bundle, source tree, install."""
+    """The shipped `resources/` folder.
+
+    Installed (wheel, PyInstaller bundle, .deb) it sits inside the package as
+    `vpaphone/resources/`; in a source checkout or an editable install it is the top-level
+    `resources/` folder. `VPAPHONE_RESOURCES` overrides both. When none exists, the installed
+    location is returned, so that errors name where the files belong (`vpaphone.shipped`
+    checks for them and says what is missing).
+    """
     override = os.environ.get("VPAPHONE_RESOURCES")
     if override:
         return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    candidates = [Path(bundle) / "resources"] if bundle else []
-    candidates += [
-        Path(__file__).resolve().parents[2] / "resources",  # source tree / editable install
-        Path(sys.prefix) / "share" / APP_NAME / "resources",  # wheel data files
-    ]
-    for candidate in candidates:
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    source_tree = package.parents[1] / "resources"
+    for candidate in (installed, source_tree):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError("vpaphone resources not found; set VPAPHONE_RESOURCES")
+    return installed
 
 
 def resource(*parts: str) -> Path:

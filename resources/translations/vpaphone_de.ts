@@ -122,6 +122,17 @@
     </message>
 </context>
 <context>
+    <name>BrokenInstallation</name>
+    <message>
+        <source>The softphone cannot start: files it needs are missing from its installation. Please reinstall it, or ask your IT department to.</source>
+        <translation>Das Softphone kann nicht starten: In seiner Installation fehlen Dateien, die es braucht. Bitte installiere es neu oder bitte deine IT darum.</translation>
+    </message>
+    <message>
+        <source>Missing in %1: %2</source>
+        <translation>Es fehlt in %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>CountryPicker</name>
     <message>
         <source>Destination country</source>

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """The app's options live on the main parser (`--demo`)."""
+    """The app's options live on the main parser (`--demo`, `--minimized`)."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_NO_DISPLAY
     from vpaphone.ui.app import run_app  # noqa: PLC0415 - Qt only when the window is wanted
 
-    return run_app(backend_source(args))
+    return run_app(backend_source(args), minimized=bool(getattr(args, "minimized", False)))
 
 
 def backend_source(args: argparse.Namespace) -> BackendSource:

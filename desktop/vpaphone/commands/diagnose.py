@@ -11,12 +11,10 @@ build its parser.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import os
 import platform
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from vpaphone import __version__
@@ -39,6 +37,28 @@ class SectionFailed(Exception):  # noqa: N818 - a section's verdict, not an erro
     def __init__(self, lines: Lines) -> None:
         super().__init__(lines)
         self.lines = lines
+
+
+def installation_section() -> Lines:
+    """Which installation runs, and whether it carries every shipped resource file."""
+    from vpaphone import paths  # noqa: PLC0415 (lazy)
+    from vpaphone.shipped import check_resources  # noqa: PLC0415 (lazy)
+
+    if getattr(sys, "frozen", False):
+        kind = "bundle"
+    elif paths.resources_dir().parent.name == "vpaphone":
+        kind = "installed package"
+    else:
+        kind = "source tree"
+    check = check_resources()
+    lines: Lines = [
+        ("kind", kind),
+        ("executable", sys.executable),
+        ("resources", check.summary()),
+    ]
+    if not check.complete:
+        raise SectionFailed(lines)
+    return lines
 
 
 def versions_section() -> Lines:
@@ -75,6 +95,7 @@ def audio_engine_section() -> Lines:
 
 SECTIONS: list[tuple[str, Callable[[], Lines]]] = [
     ("Versions", versions_section),
+    ("Installation", installation_section),
     ("Configuration", checks.configuration_section),
     ("Keychain", checks.keychain_section),
     ("Reachability", checks.reachability_section),
@@ -106,18 +127,6 @@ def render_text(sections: list[Section]) -> str:
     return "\n".join(out)
 
 
-@contextlib.contextmanager
-def _native_stdout_to_stderr() -> Iterator[None]:
-    sys.stdout.flush()
-    saved = os.dup(1)
-    os.dup2(2, 1)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -125,9 +134,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication  # noqa: PLC0415 (lazy)
 
+    from vpaphone.sip import pjlog  # noqa: PLC0415 (lazy: loads pjsua2)
+
     # Qt's device lists need an application object; no window is opened.
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    with _native_stdout_to_stderr():  # pjlib prints a banner to fd 1 before logging is set up
+    pjlog.quiet_until_configured()  # no start-up lines from the engine probes, and
+    with pjlog.native_stdout_to_stderr():  # stdout stays JSON whatever native code prints
         sections = collect()
     if args.json:
         data = [

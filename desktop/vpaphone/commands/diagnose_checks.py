@@ -35,7 +35,7 @@ def configuration_section() -> Lines:
     managed = paths.managed_config_dir() / SETTINGS_FILE
     user = paths.config_dir() / SETTINGS_FILE
     lines: Lines = [
-        ("managed settings", f"{managed} ({'present' if managed.is_file() else 'absent'})"),
+        ("managed settings", f"{managed} ({_manages(managed)})"),
         ("user settings", f"{user} ({'present' if user.is_file() else 'absent'})"),
         ("environment", ", ".join(v for v in (URL_ENV, CA_ENV) if os.environ.get(v)) or "none"),
     ]
@@ -58,6 +58,20 @@ def configuration_section() -> Lines:
     if problem is not None:
         fail_section(lines)
     return lines
+
+
+def _manages(path: Path) -> str:
+    """What a managed settings file sets (an empty value sets nothing)."""
+    if not path.is_file():
+        return "absent"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "present, unreadable"
+    if not isinstance(data, dict):
+        return "present, not a JSON object"
+    keys = [k for k, v in data.items() if not k.startswith("_") and v not in ("", None)]
+    return f"present, manages {', '.join(sorted(keys))}" if keys else "present, manages nothing"
 
 
 def fail_section(lines: Lines) -> None:

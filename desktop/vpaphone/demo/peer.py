@@ -24,6 +24,8 @@ from types import FrameType
 
 import pjsua2 as pj
 
+from vpaphone.sip.pjlog import quiet_until_configured
+
 log = logging.getLogger("vpaphone.demo.peer")
 ECHO_DELAY_S = 1.0
 CLOCK_RATE = 16000
@@ -149,6 +151,7 @@ class DemoPeer:
 
     def start(self) -> None:
         ep = self.ep
+        quiet_until_configured()  # stdout is read by the app (see vpaphone.demo.launch)
         ep.libCreate()
         cfg = pj.EpConfig()
         cfg.uaConfig.threadCnt = 0

@@ -7,8 +7,8 @@ Managed (system-wide) file: `paths.managed_config_dir()/myvpa.json` — /etc/vpa
     {"base_url": "https://my-vpa.example/api/v1", "ca_bundle": "/etc/ssl/company-ca.pem"}
 
 Environment variables VPAPHONE_MYVPA_URL and VPAPHONE_CA_BUNDLE override the user file, never the
-managed one. Nothing
-secret belongs here. Bad values give a SettingsError naming the file, the key and the problem.
+managed one. An empty value is not set; keys starting with "_" are comments. Nothing secret
+belongs here. Bad values give a SettingsError naming the file, the key and the problem.
 """
 
 from __future__ import annotations
@@ -88,7 +88,8 @@ def _read(path: Path) -> dict[str, object]:
         raise SettingsError(f"{path}: not readable JSON ({exc})") from None
     if not isinstance(loaded, dict):
         raise SettingsError(f"{path}: expected a JSON object with base_url and ca_bundle")
-    unknown = sorted(set(loaded) - {"base_url", "ca_bundle"})
+    # Keys starting with "_" are comments (the packaged /etc/vpaphone/myvpa.json explains itself).
+    unknown = sorted(k for k in set(loaded) - {"base_url", "ca_bundle"} if not k.startswith("_"))
     if unknown:
         raise SettingsError(f"{path}: unknown setting(s) {', '.join(unknown)}")
     return loaded

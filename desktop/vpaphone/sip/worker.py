@@ -75,6 +75,7 @@ from vpaphone.sip.events import (
     TransferEvent,
 )
 from vpaphone.sip.media import CallMediaHandler
+from vpaphone.sip.pjlog import quiet_until_configured
 from vpaphone.sip.stunprobe import reachable
 from vpaphone.sip.transports import bound_address, pj_transport, transport_config
 from vpaphone.sip.uri import identity_uri
@@ -428,6 +429,7 @@ class EngineWorker:
         gc.collect()
         ep = pj.Endpoint()
         self.endpoint = ep
+        quiet_until_configured()  # pjlib's start-up lines would go to stdout (sip.pjlog)
         ep.libCreate()
         ep_cfg = pj.EpConfig()
         ep_cfg.uaConfig.threadCnt = 0

@@ -16,7 +16,7 @@ import logging
 import signal
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QApplication
 from vpaphone import APP_DISPLAY_NAME, APP_NAME, paths
 from vpaphone.hardening import harden_process, make_private
 from vpaphone.logsetup import configure_logging
+from vpaphone.shipped import check_resources
+from vpaphone.ui.broken_install import report_broken_installation
 from vpaphone.ui.display import EXIT_NO_DISPLAY, display_problem
 from vpaphone.ui.i18n import install_translations
 from vpaphone.ui.mainwindow import MainWindow
@@ -43,10 +45,15 @@ log = logging.getLogger(__name__)
 
 
 def run_app(
-    source: BackendSource, number: str | None = None, *, handover: Sequence[Path] = ()
+    source: BackendSource,
+    number: str | None = None,
+    *,
+    handover: Sequence[Path] = (),
+    minimized: bool = False,
 ) -> int:
     """`handover`: data folders of other backends whose running instance may take the request
-    too (`vpaphone dial` reaches a running `--demo` softphone)."""
+    too (`vpaphone dial` reaches a running `--demo` softphone). `minimized`: a start at login
+    (to the tray)."""
     problem = display_problem()
     if problem is not None:
         print(problem, file=sys.stderr)
@@ -64,13 +71,16 @@ def run_app(
     if any(send_to_running(instance_address(d), request) for d in (source.data_dir, *handover)):
         print("vpaphone is already running: handed over to it.")
         return 0
+    resources = check_resources()
+    if not resources.complete:
+        return report_broken_installation(resources)
     instance = InstanceServer(address)
     instance.listen()
     shell = Shell(QSettings())
     instance.show_requested.connect(shell.window.bring_to_front)
     instance.dial_requested.connect(shell.window.fill_number)
-    shell.show(source, number)
-    _quit_on_signals(app)
+    shell.show(source, number, minimized=minimized and number is None)
+    _quit_on_signals(app, shell.window.quit)
     code = app.exec()
     instance.close()
     shell.close()
@@ -91,13 +101,15 @@ def _application() -> QApplication:
     return app
 
 
-def _quit_on_signals(app: QApplication) -> None:
+def _quit_on_signals(app: QApplication, quit_app: Callable[[], None]) -> None:
     """SIGTERM/SIGINT end the app like Quit: calls hung up, records queued, children stopped.
 
     Python runs a signal handler only when it gets control back from Qt: the signal's byte on
     a socket pair (`set_wakeup_fd`) wakes the event loop at once — no polling timer (an idle
     phone wakes nobody). The quit is queued, so a signal that arrives before the loop runs,
-    or inside a dialog's loop, still ends the app the first time.
+    or inside a dialog's loop, still ends the app the first time. Through the window's Quit
+    (`quit_app`): a bare app.quit() is refused while the window only hides to the tray on
+    close — the session's SIGTERM at logout went unanswered.
     """
     reader, writer = socket.socketpair()
     reader.setblocking(False)
@@ -110,7 +122,7 @@ def _quit_on_signals(app: QApplication) -> None:
             reader.recv(64)  # the handler below has run by the time this returns
 
     def stop(_signum: int, _frame: object) -> None:
-        QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, quit_app)
 
     notifier.activated.connect(drain)
     signal.signal(signal.SIGTERM, stop)
@@ -135,14 +147,18 @@ class Shell:
         self.window.quit_requested.connect(app.quit)
         self.window.restart_requested.connect(self._restart)
 
-    def show(self, source: BackendSource, number: str | None) -> None:
-        """Show the window now; load the rest as soon as the event loop runs."""
-        self.window.show()
+    def show(self, source: BackendSource, number: str | None, *, minimized: bool = False) -> None:
+        """Show the window now; load the rest as soon as the event loop runs. `minimized` (the
+        login start): no window, only the tray icon — or a minimized window without a tray."""
+        if not minimized:
+            self.window.show()
+            # After the first pass of the event loop: the time support (and make bench) sees.
+            QTimer.singleShot(0, lambda: log.info("window shown"))
         if number:
             self.window.fill_number(number)
-        QTimer.singleShot(0, lambda: self.load(source))
+        QTimer.singleShot(0, lambda: self.load(source, minimized=minimized))
 
-    def load(self, source: BackendSource) -> None:
+    def load(self, source: BackendSource, *, minimized: bool = False) -> None:
         from vpaphone.app.services import (  # noqa: PLC0415 - after the first frame
             AppServices,
             DataFolderError,
@@ -166,6 +182,8 @@ class Shell:
         except DataFolderError as exc:  # the window says what is wrong where, and what to do
             log.error("the local data cannot be used (%s): %s", exc.problem.value, exc)
             self.window.show_data_problem(backend, exc)
+            if minimized:
+                self.window.bring_to_front()  # a login start must not hide what blocks sign-in
             return
         self.window.attach(self.services)
         self.window.close_to_tray = self.window.tray_available and close_to_tray_wanted(
@@ -174,6 +192,9 @@ class Shell:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(not self.window.close_to_tray)
+        if minimized and not self.window.tray_available:
+            self.window.showMinimized()  # nowhere else to come back from
+        log.info("ready for sign-in: %s", backend.server_label or "my-vpa not configured")
         self.services.session.check_keychain()
         self.services.session.resume()
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 EXIT_NO_DISPLAY = 3
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "linuxfb", "eglfs")
+# Works for every installed form (no make, no repository); Xvfb is not installed by anything.
+VIRTUAL_DISPLAY_HINT = "apt-get install xvfb, then put xvfb-run in front of the command"
 
 
 def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
@@ -34,12 +36,12 @@ def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
     if x11:
         return (
             f"vpaphone cannot open a window: the X display {x11} does not answer. Start it from "
-            "your desktop session, or run it under a virtual display: xvfb-run make demo"
+            f"your desktop session, or under a virtual display: {VIRTUAL_DISPLAY_HINT}"
         )
     return (
         "vpaphone cannot open a window: no display found (DISPLAY and WAYLAND_DISPLAY are not "
-        "set). Start it from your desktop session, or run it under a virtual display: "
-        "xvfb-run make demo"
+        f"set). Start it from your desktop session, or under a virtual display: "
+        f"{VIRTUAL_DISPLAY_HINT}"
     )
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from vpaphone import paths
 from vpaphone.texts import translate as texts
 from vpaphone.ui.widgets.uilang import ui_language
 
+log = logging.getLogger(__name__)
 LANGUAGE_KEY = "ui/language"  # "de", "en" or "" (the system's)
 
 
@@ -30,7 +33,8 @@ def install_translations(app: QCoreApplication, settings: QSettings) -> list[QTr
     if not locale.name().startswith("de"):
         return installed
     ours = QTranslator(app)
-    if ours.load(str(paths.resource("translations", "vpaphone_de.qm"))):
+    ours_file = paths.resource("translations", "vpaphone_de.qm")
+    if ours.load(str(ours_file)):
         app.installTranslator(ours)
         installed.append(ours)
     qt = QTranslator(app)
@@ -38,6 +42,17 @@ def install_translations(app: QCoreApplication, settings: QSettings) -> list[QTr
     if qt.load(locale, "qtbase", "_", qt_dir):
         app.installTranslator(qt)
         installed.append(qt)
+    # Support sees at once when an installation lost its German texts (the UI falls back to
+    # English without a word otherwise).
+    log.log(
+        logging.INFO if len(installed) == 2 else logging.WARNING,
+        "UI language %s: app texts %s (%s), Qt texts %s (%s)",
+        locale.name(),
+        "loaded" if ours in installed else "MISSING",
+        ours_file,
+        "loaded" if qt in installed else "MISSING",
+        qt_dir,
+    )
     return installed
 
 

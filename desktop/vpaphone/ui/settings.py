@@ -17,13 +17,35 @@ if TYPE_CHECKING:
     from vpaphone.app.phone import PhoneService
     from vpaphone.ui.widgets.settings_dialog import SettingsDialog
 
-DESKTOP_ENTRY = f"""[Desktop Entry]
-Type=Application
-Name={APP_DISPLAY_NAME}
-Exec={APP_NAME}
-Icon={APP_NAME}
-X-GNOME-Autostart-enabled=true
-"""
+MINIMIZED_OPTION = "--minimized"  # a login start goes to the tray, not into the user's face
+
+
+def autostart_entry() -> str:
+    """The XDG autostart entry: this installation's executable (an installed bundle's, or this
+    venv's interpreter), started to the tray. A bare `vpaphone` would depend on PATH."""
+    from vpaphone.ui.restart import relaunch_command  # noqa: PLC0415 - the one way to start us
+
+    arguments = relaunch_command((MINIMIZED_OPTION,))  # the company my-vpa, not the demo
+    command = " ".join(_desktop_quoted(a) for a in arguments)
+    return (
+        "[Desktop Entry]\n"
+        "Type=Application\n"
+        f"Name={APP_DISPLAY_NAME}\n"
+        f"Exec={command}\n"
+        f"Icon={APP_NAME}\n"
+        "X-GNOME-Autostart-enabled=true\n"
+    )
+
+
+def _desktop_quoted(argument: str) -> str:
+    """An Exec argument as the Desktop Entry spec wants it: % doubled; quoted when it holds
+    reserved characters, with " ` $ \\ escaped inside the quotes — and then every backslash
+    doubled again, since a desktop file's string values are unescaped before the quoting."""
+    argument = argument.replace("%", "%%")
+    if not any(c in argument for c in " \t\n\"'\\><~|&;$*?#()`"):
+        return argument
+    quoted = "".join("\\" + c if c in '"`$\\' else c for c in argument)
+    return '"' + quoted.replace("\\", "\\\\") + '"'
 
 
 def autostart_file() -> Path:
@@ -38,7 +60,7 @@ def apply_start_at_login(enabled: bool) -> None:
     path = autostart_file()
     if enabled:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(DESKTOP_ENTRY, encoding="utf-8")
+        path.write_text(autostart_entry(), encoding="utf-8")
     else:
         path.unlink(missing_ok=True)
 

@@ -137,6 +137,8 @@ class InstanceServer(QObject):
         while socket.canReadLine():
             line = bytes(socket.readLine().data()).decode("utf-8", "replace").strip()
             if line == SHOW:
+                log.info("a second start asked to show the window")
                 self.show_requested.emit()
             elif line.startswith(DIAL_PREFIX):
+                log.info("a second start handed over a number")  # which: personal data
                 self.dial_requested.emit(line[len(DIAL_PREFIX) :][:200])

@@ -17,8 +17,16 @@ from tests.integration.audio.conftest import Peer
 ROOT = Path(__file__).resolve().parents[3]
 
 
+def _own_folders(env: dict[str, str], tmp_path: Path) -> dict[str, str]:
+    """User folders of this test's own: diagnose's "Local data" section judges what is in them,
+    and other tests of the run leave data of their own in the suite's shared folders."""
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    return env
+
+
 def _no_server_env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
+    env = _own_folders(dict(os.environ), tmp_path)
     client_conf = tmp_path / "client.conf"
     client_conf.write_text("autospawn = no\n", encoding="utf-8")
     env.update(
@@ -59,7 +67,7 @@ def test_diagnose_reports_missing_audio(tmp_path: Path) -> None:
         timeout=60,
         check=False,
     )
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]
     sections = {s["title"]: dict(map(tuple, s["lines"])) for s in json.loads(done.stdout)}
     assert sections["Audio devices"]["outputs"] == "none"
     assert sections["Audio devices"]["inputs"] == "none"
@@ -68,16 +76,16 @@ def test_diagnose_reports_missing_audio(tmp_path: Path) -> None:
 
 
 @pytest.mark.pulseaudio
-def test_diagnose_lists_the_devices_qt_sees(pulse: PulseServer) -> None:
+def test_diagnose_lists_the_devices_qt_sees(pulse: PulseServer, tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "vpaphone.cli", "diagnose"],
-        env=pulse.env,
+        env=_own_folders(dict(pulse.env), tmp_path),
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-1000:]
     assert "speakers  (system default)" in done.stdout
     assert "headset_mic" in done.stdout
     assert "works:" in done.stdout

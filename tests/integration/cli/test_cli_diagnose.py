@@ -85,7 +85,7 @@ def test_diagnose_reports_server_registrar_and_keychain(
     report = _diagnose(_env(tmp_path))
 
     config = report["Configuration"]
-    assert config["managed settings"].endswith("(present)")
+    assert config["managed settings"].endswith("(present, manages base_url, ca_bundle)")
     assert config["my-vpa server"] == demo_server.base_url
     reach = report["Reachability"]
     assert "reachable" in reach["my-vpa server"]

@@ -88,3 +88,16 @@ def test_broken_managed_file_names_itself(tmp_path: Path) -> None:
     managed.write_text("{not json", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"managed\.json: not readable JSON"):
         load_settings(tmp_path / "absent.json", environ={}, managed_path=managed)
+
+
+def test_packaged_managed_file_comments_and_empty_values_manage_nothing(tmp_path: Path) -> None:
+    """The .deb ships /etc/vpaphone/myvpa.json with a "_comment" and empty values: until IT fills
+    a value in, the user's own setting applies."""
+    managed = _write(
+        tmp_path / "managed.json",
+        {"_comment": "Managed by IT ...", "base_url": "", "ca_bundle": ""},
+    )
+    user = _write(tmp_path / "user.json", {"base_url": "https://my-vpa.example/api/v1"})
+    settings = load_settings(user, environ={}, managed_path=managed)
+    assert settings.base_url == "https://my-vpa.example/api/v1"
+    assert settings.ca_bundle is None

@@ -19,7 +19,7 @@ def test_no_display_variables_is_a_problem_with_a_way_out() -> None:
     problem = display_problem({})
     assert problem is not None
     assert "no display found" in problem
-    assert "xvfb-run make demo" in problem
+    assert "apt-get install xvfb, then put xvfb-run in front of the command" in problem
     assert "\n" not in problem
 
 

@@ -1,0 +1,1 @@
+"""Build tooling for the wheel, the PyInstaller bundle and the installers (see README.md)."""

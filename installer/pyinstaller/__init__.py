@@ -1,0 +1,1 @@
+"""The PyInstaller bundle: spec, run-time hook, trimming rules."""
