@@ -40,6 +40,7 @@ class _Call:
     record: CallRecord
     state: CallState
     local_end: LocalEnd = LocalEnd.NONE
+    announced: bool = True  # the app was told about the call (see `placed`)
 
 
 class CallBook(QObject):
@@ -94,8 +95,9 @@ class CallBook(QObject):
         task_id: str | None,
         area: TelephonyArea,
         zone: CostZone,
-    ) -> None:
-        """An outgoing call's INVITE was queued."""
+    ) -> CallRecord:
+        """An outgoing call, before its INVITE is queued; returns its record, for `started`.
+        The app hears of it (CALLING) from `announce`."""
         record = CallRecord(
             id=call_id,
             task_id=task_id,
@@ -106,11 +108,19 @@ class CallBook(QObject):
             started_at=datetime.now(UTC),
             counts_as_task_time=not dest.is_emergency,
         )
-        self._calls[call_id] = _Call(record, CallState.CALLING)
-        self._write(self._log.call_started, record)
+        self._calls[call_id] = _Call(record, CallState.CALLING, announced=False)
         self.timers.ring_started(call_id)
         log.info("dialling %s (call %s)", masked(dest), call_id)
-        self._emit(call_id)
+        return record
+
+    def started(self, record: CallRecord) -> None:
+        self._write(self._log.call_started, record)
+
+    def announce(self, call_id: str) -> None:
+        call = self._calls.get(call_id)
+        if call is not None and not call.announced:
+            call.announced = True
+            self._emit(call_id)
 
     def incoming(self, event: IncomingEvent, default_region: str) -> None:
         e164, display = caller_from_uri(event.remote_uri, default_region)
@@ -170,6 +180,7 @@ class CallBook(QObject):
             self._set_state(event.key, CallState.ON_HOLD, None)
 
     def end(self, call_id: str, at: datetime, status: int, heard_from_peer: bool) -> None:
+        self.announce(call_id)  # CALLING first, also when the engine stopped at once
         call = self._calls.pop(call_id, None)
         if call is None:
             return

@@ -72,6 +72,7 @@ class SipEngine(QObject):
     dtmf_received = Signal(str, str)  # call id, digit
     transfer_finished = Signal(str, int)  # call id, final SIP status of the transfer target
     _events_ready = Signal()
+    _placed = Signal(str)  # call id; queued: see `dial`
 
     def __init__(
         self,
@@ -99,6 +100,7 @@ class SipEngine(QObject):
             parent=self,
         )
         self._events_ready.connect(self._drain_events, Qt.ConnectionType.QueuedConnection)
+        self._placed.connect(self._book.announce, Qt.ConnectionType.QueuedConnection)
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -161,12 +163,16 @@ class SipEngine(QObject):
             raise SipEngineError("every call except an emergency call belongs to a task")
         call_id = new_call_id()
         uri = dial_uri(dest, self._config.domain)
+        record = self._book.placed(call_id, dest, task_id, area, zone)
+        # CALLING reaches the app from the event loop, after dial() returned: its caller sets
+        # up its own state first. Posted before the engine thread can post anything of the call.
+        self._placed.emit(call_id)
         # The INVITE is queued before the record is written: the engine thread sends it while
         # this thread writes (the store releases the GIL in SQLite).
         loop.command(
             EngineCommand.DIAL, call_id, lambda: loop.calls.make_call(call_id, uri, task_id)
         )
-        self._book.placed(call_id, dest, task_id, area, zone)
+        self._book.started(record)
         return call_id
 
     def hangup(self, call_id: str) -> None:
