@@ -145,6 +145,7 @@ class CallBook(QObject):
             self._emit_incoming(IncomingCall(event.key, e164, display))
 
     def call_state(self, event: CallStateEvent) -> None:
+        self.announce(event.key)  # CALLING before anything the engine thread reports
         call = self._calls.get(event.key)
         if call is None:
             return
@@ -168,6 +169,7 @@ class CallBook(QObject):
             self.end(event.key, event.at, event.status, event.heard_from_peer)
 
     def media(self, event: MediaEvent) -> None:
+        self.announce(event.key)
         call = self._calls.get(event.key)
         if call is None:
             return

@@ -135,8 +135,15 @@ class EngineCalls:
     def make_call(self, key: str, uri: str, task_id: str | None) -> None:
         """Place a call; if even the INVITE cannot be sent, the call ends at once (status 0)."""
         assert_engine_thread()
+        try:
+            self._place(key, uri, task_id)
+        except Exception:
+            self.post(CallStateEvent(key, InviteState.DISCONNECTED, 0, False, _now()))
+            raise
+
+    def _place(self, key: str, uri: str, task_id: str | None) -> None:
         if self.account is None:
-            raise CommandError(FailureCause.INTERNAL)
+            raise CommandError(FailureCause.INTERNAL, detail="no account")
         call = EngineCall(self, key, self.account)
         self.calls[key] = call
         try:
@@ -148,7 +155,6 @@ class EngineCalls:
         # traceback would keep it (a cycle through the frame) until a gc run after libDestroy(),
         # whose C++ destructor then aborts the process at exit.
         del self.calls[key], call
-        self.post(CallStateEvent(key, InviteState.DISCONNECTED, 0, False, _now()))
         raise CommandError(FailureCause.LIBRARY_ERROR, status, reason)
 
     def find(self, key: str) -> EngineCall:

@@ -163,16 +163,15 @@ class SipEngine(QObject):
             raise SipEngineError("every call except an emergency call belongs to a task")
         call_id = new_call_id()
         uri = dial_uri(dest, self._config.domain)
-        record = self._book.placed(call_id, dest, task_id, area, zone)
-        # CALLING reaches the app from the event loop, after dial() returned: its caller sets
-        # up its own state first. Posted before the engine thread can post anything of the call.
-        self._placed.emit(call_id)
-        # The INVITE is queued before the record is written: the engine thread sends it while
-        # this thread writes (the store releases the GIL in SQLite).
+        # The INVITE first: the engine thread places it while this thread does the rest.
         loop.command(
             EngineCommand.DIAL, call_id, lambda: loop.calls.make_call(call_id, uri, task_id)
         )
-        self._book.started(record)
+        record = self._book.placed(call_id, dest, task_id, area, zone)
+        # CALLING reaches the app from the event loop, after dial() returned: its caller sets
+        # up its own state first.
+        self._placed.emit(call_id)
+        self._book.started(record)  # the store releases the GIL in SQLite
         return call_id
 
     def hangup(self, call_id: str) -> None:

@@ -24,6 +24,12 @@ def log_failure(message: str) -> None:
     log.error("%s\n%s", message, traceback.format_exc())
 
 
+def describe(error: BaseException) -> str:
+    """pjsua2 errors carry the readable part in `.reason`; str() of them is a SWIG repr."""
+    reason = getattr(error, "reason", None)  # pjsua2.Error (this module does not import it)
+    return str(reason) if reason is not None else str(error)
+
+
 def log_command_failure(failure: CommandFailure, detail: str = "") -> None:
     """`detail`: the library's own words for its error code (never request data)."""
     log.warning(

@@ -36,14 +36,8 @@ import pjsua2 as pj
 from vpaphone.sip.accounts import EngineAccount
 from vpaphone.sip.calls import EngineCalls
 from vpaphone.sip.config import SipAccountConfig
-from vpaphone.sip.events import (
-    CommandFailure,
-    EngineCommand,
-    Event,
-    FailureCause,
-    SipEngineError,
-)
-from vpaphone.sip.failures import CommandError, log_command_failure, log_failure
+from vpaphone.sip.events import CommandFailure, EngineCommand, Event, FailureCause, SipEngineError
+from vpaphone.sip.failures import CommandError, describe, log_command_failure, log_failure
 from vpaphone.sip.media import CallMediaHandler
 from vpaphone.sip.params import (
     account_config,
@@ -107,9 +101,7 @@ class EngineLoop:
         if self._startup_error is not None:
             self._thread.join(timeout)
             self.stop()
-            raise SipEngineError(
-                f"the SIP engine could not start: {_describe(self._startup_error)}"
-            )
+            raise SipEngineError(f"the SIP engine could not start: {describe(self._startup_error)}")
 
     def command(self, command: EngineCommand, call_id: str | None, fn: Callable[[], None]) -> None:
         """Run `fn` on the engine thread soon, nobody waiting: if it raises, or the engine
@@ -330,13 +322,6 @@ class EngineLoop:
             log_failure("SIP engine shutdown failed")
         finally:
             self.endpoint = None
-
-
-def _describe(error: BaseException) -> str:
-    """pjsua2 errors carry the readable part in `.reason`; str() of them is a SWIG repr."""
-    if isinstance(error, pj.Error):
-        return str(error.reason)
-    return str(error)
 
 
 def _clocks() -> tuple[float, float]:
