@@ -9,7 +9,6 @@ pjsua2 callback keeps its objects alive through the traceback: PLATFORM.md).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -35,8 +34,6 @@ from vpaphone.sip.failures import CommandError, log_command_failure, log_failure
 from vpaphone.sip.media import CallMediaHandler
 from vpaphone.sip.params import call_param, dtmf_param, status_param, unhold_param
 from vpaphone.threads import assert_engine_thread
-
-log = logging.getLogger(__name__)
 
 INVITE_STATES = {
     pj.PJSIP_INV_STATE_NULL: InviteState.NULL,

@@ -8,7 +8,6 @@ reported by `command_failed`. Each call's state and record: `callbook.py`.
 from __future__ import annotations
 
 import concurrent.futures
-import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
@@ -43,7 +42,6 @@ from vpaphone.threads import assert_qt_thread
 if TYPE_CHECKING:
     from vpaphone.sip.calls import EngineCalls
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 __all__ = [
