@@ -111,10 +111,9 @@ class EngineLoop:
             return
         if not self.running:
             raise SipEngineError("the SIP engine is not running")
-        failure = CommandFailure(call_id, command, FailureCause.ENGINE_STOPPED)
         self._enqueue(
             functools.partial(self._run_command, command, call_id, fn),
-            functools.partial(self._fail, failure),
+            functools.partial(self._stopped, command, call_id),
         )
 
     def submit(self, fn: Callable[[], T]) -> concurrent.futures.Future[T]:
@@ -211,6 +210,9 @@ class EngineLoop:
             failure, detail = CommandFailure(call_id, command, FailureCause.INTERNAL), ""
         # outside the except blocks: no traceback (holding pjsua2 objects) outlives this frame
         self._fail(failure, detail)
+
+    def _stopped(self, command: EngineCommand, call_id: str | None) -> None:
+        self._fail(CommandFailure(call_id, command, FailureCause.ENGINE_STOPPED))
 
     def _fail(self, failure: CommandFailure, detail: str = "") -> None:
         log_command_failure(failure, detail)
