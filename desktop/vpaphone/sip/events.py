@@ -1,7 +1,12 @@
-"""Plain data the engine thread hands to the Qt thread (no pjsua2 objects, no Qt)."""
+"""Plain data the engine thread hands to the Qt thread: no pjsua2 objects or integers, no Qt.
+
+pjsua2's integers become the enums below in the engine-thread modules (`calls.py`), so the Qt
+side never needs pjsua2 to read an event.
+"""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,13 +15,70 @@ class SipEngineError(RuntimeError):
     """A command could not be carried out (not started, unknown call, pjsua2 error)."""
 
 
-# --- events from the engine thread (plain data, consumed on the Qt thread) -----------------
+class InviteState(enum.Enum):
+    """A call's INVITE session state (pjsip_inv_state)."""
+
+    NULL = enum.auto()
+    CALLING = enum.auto()
+    INCOMING = enum.auto()
+    EARLY = enum.auto()  # a provisional answer (ringing, early media)
+    CONNECTING = enum.auto()
+    CONFIRMED = enum.auto()  # answered and acknowledged
+    DISCONNECTED = enum.auto()
+
+
+class MediaStatus(enum.Enum):
+    """A call's audio stream (pjsua_call_media_status)."""
+
+    NONE = enum.auto()
+    ACTIVE = enum.auto()
+    LOCAL_HOLD = enum.auto()  # we put the call on hold
+    REMOTE_HOLD = enum.auto()  # the other side did
+    ERROR = enum.auto()
+
+
+class EngineCommand(enum.StrEnum):
+    """What the Qt side asked the engine thread to do (for failure reports)."""
+
+    DIAL = "dial"
+    HANGUP = "hangup"
+    ANSWER = "answer"
+    REJECT = "reject"
+    MUTE = "mute"
+    HOLD = "hold"
+    RESUME = "resume"
+    DTMF = "dtmf"
+    TRANSFER = "transfer"
+    NETWORK_REFRESH = "network_refresh"
+
+
+class FailureCause(enum.StrEnum):
+    """Why a command failed; `CommandFailure.detail_code` is the code that goes with it."""
+
+    PEER_REFUSED = "peer_refused"  # the other side answered with an error: the SIP status
+    LIBRARY_ERROR = "library_error"  # PJSIP refused the command: its pj_status_t
+    NO_SUCH_CALL = "no_such_call"  # the call ended before the command ran: 0
+    ENGINE_STOPPED = "engine_stopped"  # the engine stopped before the command ran: 0
+    INTERNAL = "internal"  # anything else (a bug, logged with its traceback): 0
+
+
+@dataclass(frozen=True, slots=True)
+class CommandFailure:
+    """A command from the Qt side that did not take effect. Codes only: the UI words them."""
+
+    call_id: str | None  # None for commands that concern no call (a network refresh)
+    command: EngineCommand
+    cause: FailureCause
+    detail_code: int = 0
+
+
+# --- events from the engine thread (consumed on the Qt thread) ------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class RegEvent:
-    code: int
-    reason: str
+    code: int  # SIP status of the REGISTER's answer (0: none arrived)
+    reason: str  # its reason phrase
     active: bool
     started: bool = False  # a REGISTER was just sent (state "registering")
 
@@ -24,25 +86,17 @@ class RegEvent:
 @dataclass(frozen=True, slots=True)
 class CallStateEvent:
     key: str
-    state: int  # pjsip_inv_state
+    state: InviteState
     status: int
-    reason: str
     heard_from_peer: bool
     at: datetime
     media_failed: bool = False  # answered, but no audio could be agreed (codecs, no stream)
 
 
 @dataclass(frozen=True, slots=True)
-class PlacedEvent:
-    """An outgoing call's INVITE is about to be sent (posted before any other event of it)."""
-
-    key: str
-
-
-@dataclass(frozen=True, slots=True)
 class MediaEvent:
     key: str
-    status: int  # PJSUA_CALL_MEDIA_*
+    status: MediaStatus
     early: bool
 
 
@@ -67,7 +121,13 @@ class TransferEvent:
 
 
 Event = (
-    RegEvent | CallStateEvent | PlacedEvent | MediaEvent | IncomingEvent | DtmfEvent | TransferEvent
+    RegEvent
+    | CallStateEvent
+    | MediaEvent
+    | IncomingEvent
+    | DtmfEvent
+    | TransferEvent
+    | CommandFailure
 )
 
 

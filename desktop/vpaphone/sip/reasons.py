@@ -1,4 +1,4 @@
-"""SIP status codes → what a user is told (call end reasons, registration state)."""
+"""SIP status codes → outcome codes (call end reasons, registration state); the UI words them."""
 
 from __future__ import annotations
 
@@ -46,23 +46,6 @@ _STATUS_REASONS: dict[int, EndReason] = {
     407: EndReason.FORBIDDEN,
 }
 
-END_REASON_TEXT: dict[EndReason, str] = {
-    EndReason.COMPLETED: "Call ended",
-    EndReason.CANCELLED: "Call cancelled",
-    EndReason.BUSY: "The line is busy",
-    EndReason.DECLINED: "The call was declined",
-    EndReason.NOT_FOUND: "The number does not exist",
-    EndReason.UNAVAILABLE: "The number cannot be reached right now",
-    EndReason.NO_ANSWER: "Nobody answered",
-    EndReason.FORBIDDEN: "The phone server did not allow this call",
-    EndReason.NETWORK_ERROR: "The phone server cannot be reached",
-    EndReason.BLOCKED: "Blocked by the call rules",
-    EndReason.FAILED: "The call failed",
-    EndReason.INTERRUPTED: "The call was interrupted",
-    EndReason.MISSED: "Missed call",
-    EndReason.REJECTED: "Call rejected",
-}
-
 
 def end_reason(
     direction: CallDirection,
@@ -92,19 +75,9 @@ def end_reason(
     return _STATUS_REASONS.get(status, EndReason.FAILED)
 
 
-NO_COMMON_MEDIA_TEXT = "The other side offered no audio format this phone supports"
-
-
-def registration_reason(code: int, reason: str, heard_from_server: bool = True) -> str:
-    """User-facing text for a REGISTER outcome (`reason` is the SIP reason phrase)."""
+def registration_state(code: int, active: bool) -> RegistrationState:
+    """The state after a REGISTER's answer (`code` its SIP status, 0 when none arrived;
+    `active` whether pjsua holds a registration now: a 2xx to an un-REGISTER leaves none)."""
     if 200 <= code < 300:
-        return "Registered"
-    if code in (401, 407):
-        return "Wrong username or password"
-    if code == 403:
-        return "Forbidden by the server"
-    if code == 404:
-        return "Unknown user at this server"
-    if code in (408, 502, 503, 504) or code == 0 or not heard_from_server:
-        return "Server unreachable"
-    return f"Registration failed ({code} {reason})".strip()
+        return RegistrationState.REGISTERED if active else RegistrationState.UNREGISTERED
+    return RegistrationState.FAILED

@@ -67,7 +67,8 @@ def run_engine(app: QCoreApplication, config: SipAccountConfig, number: str) -> 
     result["registered_s"] = wait_for(
         app, lambda: engine.registration.state is wanted, REGISTER_WAIT_S
     )
-    result["registration"] = engine.registration.reason
+    registration = engine.registration
+    result["registration"] = f"{registration.state.value} {registration.sip_status}"
     if result["registered_s"] is not None:
         call_id = engine.dial(
             destination(number), "task-nat", TelephonyArea.BACKOFFICE_DE, CostZone.DE
@@ -88,7 +89,7 @@ def run_engine(app: QCoreApplication, config: SipAccountConfig, number: str) -> 
             result["connected_s"] = None
         ended = [u for u in updates if u.state is CallState.ENDED]
         if ended:
-            result["ended"] = f"{ended[0].end_reason}: {ended[0].reason_text}"
+            result["ended"] = f"{ended[0].end_reason} (SIP {ended[0].sip_status})"
     engine.shutdown()
     gc.collect()  # what the app's later garbage collections do: no pjsua2 object may be left
     return result

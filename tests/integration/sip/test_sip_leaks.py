@@ -70,11 +70,10 @@ def test_hundred_calls_leak_nothing(kamailio, sipp_uas, engine, call_log):
     try:
         phone.qtbot.waitUntil(lambda: phone.engine.media_ports() == ports_before, timeout=5000)
     except Exception:
-        ep = phone.engine.endpoint
         names = phone.engine.run_in_engine(
-            lambda: [str(p.getPortInfo().name) for p in ep.mediaEnumPorts2()]
+            lambda loop: [str(p.getPortInfo().name) for p in loop.endpoint.mediaEnumPorts2()]
         ).result(5)
-        phone.engine.run_in_engine(ep.hangupAllCalls).result(5)
+        phone.engine.run_in_engine(lambda loop: loop.endpoint.hangupAllCalls()).result(5)
         phone.qtbot.wait(1500)
         after = phone.engine.media_ports()
         raise AssertionError(

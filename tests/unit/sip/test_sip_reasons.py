@@ -1,11 +1,11 @@
-"""SIP status → what the user is told."""
+"""SIP status → outcome codes (what the UI then words)."""
 
 from __future__ import annotations
 
 import pytest
 
 from vpaphone.core.model import CallDirection, EndReason
-from vpaphone.sip.reasons import END_REASON_TEXT, LocalEnd, end_reason, registration_reason
+from vpaphone.sip.reasons import LocalEnd, RegistrationState, end_reason, registration_state
 
 OUT, IN = CallDirection.OUTGOING, CallDirection.INCOMING
 
@@ -54,24 +54,17 @@ def test_incoming_calls_are_missed_or_rejected():
     assert end_reason(IN, False, 603, LocalEnd.REJECT, True) is EndReason.REJECTED
 
 
-def test_every_reason_has_a_text():
-    assert set(END_REASON_TEXT) == set(EndReason)
-
-
 @pytest.mark.parametrize(
-    ("code", "text"),
+    ("code", "active", "state"),
     [
-        (200, "Registered"),
-        (401, "Wrong username or password"),
-        (407, "Wrong username or password"),
-        (403, "Forbidden by the server"),
-        (404, "Unknown user at this server"),
-        (408, "Server unreachable"),
-        (503, "Server unreachable"),
-        (0, "Server unreachable"),
-        (420, "Registration failed (420 Bad Extension)"),
+        (200, True, RegistrationState.REGISTERED),
+        (200, False, RegistrationState.UNREGISTERED),  # the answer to an un-REGISTER
+        (401, False, RegistrationState.FAILED),
+        (403, False, RegistrationState.FAILED),
+        (408, False, RegistrationState.FAILED),
+        (503, True, RegistrationState.FAILED),  # a failed refresh: pjsua may still hold one
+        (0, False, RegistrationState.FAILED),  # no answer at all
     ],
 )
-def test_registration_reasons(code, text):
-    reason = {420: "Bad Extension"}.get(code, "")
-    assert registration_reason(code, reason) == text
+def test_registration_state_from_the_answer(code, active, state):
+    assert registration_state(code, active) is state

@@ -1,0 +1,301 @@
+"""Calls on the engine thread: pjsua2's `Call` objects, their callbacks and the call commands.
+
+Everything here runs on the engine thread (`loop.py`): pjsua2 delivers its callbacks there, and
+the Qt side reaches the commands only through `EngineLoop.command`, which reports a command's
+exception as its failure. Callbacks never touch Qt objects: they post plain events
+(`events.py`), pjsua2's integers turned into enums, and catch every exception (one escaping a
+pjsua2 callback keeps its objects alive through the traceback: PLATFORM.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pjsua2 as pj
+
+from vpaphone.core.calls import new_call_id
+from vpaphone.sip.callmedia import CallAudio
+from vpaphone.sip.config import SipAccountConfig
+from vpaphone.sip.events import (
+    CallStateEvent,
+    CommandFailure,
+    DtmfEvent,
+    EngineCommand,
+    Event,
+    FailureCause,
+    IncomingEvent,
+    InviteState,
+    MediaStatus,
+    RtpStats,
+    TransferEvent,
+)
+from vpaphone.sip.failures import CommandError, log_command_failure, log_failure
+from vpaphone.sip.media import CallMediaHandler
+from vpaphone.sip.params import call_param, dtmf_param, status_param, unhold_param
+from vpaphone.threads import assert_engine_thread
+
+INVITE_STATES = {
+    pj.PJSIP_INV_STATE_NULL: InviteState.NULL,
+    pj.PJSIP_INV_STATE_CALLING: InviteState.CALLING,
+    pj.PJSIP_INV_STATE_INCOMING: InviteState.INCOMING,
+    pj.PJSIP_INV_STATE_EARLY: InviteState.EARLY,
+    pj.PJSIP_INV_STATE_CONNECTING: InviteState.CONNECTING,
+    pj.PJSIP_INV_STATE_CONFIRMED: InviteState.CONFIRMED,
+    pj.PJSIP_INV_STATE_DISCONNECTED: InviteState.DISCONNECTED,
+}
+# Nobody shows CALLING/CONNECTING: a Qt-thread wake-up for them would cost set-up time.
+_REPORTED_STATES = frozenset({InviteState.EARLY, InviteState.CONFIRMED, InviteState.DISCONNECTED})
+_FINAL_TSX_STATES = frozenset({pj.PJSIP_TSX_STATE_COMPLETED, pj.PJSIP_TSX_STATE_TERMINATED})
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
+    def __init__(
+        self, calls: EngineCalls, key: str, account: pj.Account, call_id: int | None = None
+    ) -> None:
+        super().__init__(account, pj.PJSUA_INVALID_ID if call_id is None else call_id)
+        self.calls = calls
+        self.key = key
+        self.heard_from_peer = False  # a response to our INVITE arrived from the network
+        self.audio_active = False
+        self.muted = False
+        self.was_muted = False  # the port's level was changed (so must be restored)
+        self.last_reported: tuple[InviteState, int] | None = None  # (state, status) posted
+        self.last_media: MediaStatus | None = None
+        self.ended = False
+        # Requests we sent in the dialog whose final answer decides a command: (method, command)
+        self.pending: list[tuple[str, EngineCommand]] = []
+
+    def onCallState(self, prm: pj.OnCallStateParam) -> None:  # noqa: N802 (pjsua2 API)
+        try:
+            # What ended or moved the call: a response that arrived (the network answered), or
+            # a timer / transport error here (it did not). Once heard from, always.
+            if not self.heard_from_peer:
+                event = prm.e
+                self.heard_from_peer = (
+                    event.type == pj.PJSIP_EVENT_TSX_STATE
+                    and event.body.tsxState.type == pj.PJSIP_EVENT_RX_MSG
+                )
+            self.calls.call_state(self)
+        except Exception:
+            log_failure("call state callback failed")
+
+    def onCallTsxState(self, prm: pj.OnCallTsxStateParam) -> None:  # noqa: N802
+        try:
+            if self.pending and prm.e.type == pj.PJSIP_EVENT_TSX_STATE:
+                self.calls.request_answered(self, prm.e.body.tsxState.tsx)
+        except Exception:
+            log_failure("transaction callback failed")
+
+    def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:  # noqa: N802
+        try:
+            self.calls.audio.media_state(self)
+        except Exception:
+            log_failure("media state callback failed")
+
+    def onCallTransferStatus(self, prm: pj.OnCallTransferStatusParam) -> None:  # noqa: N802
+        try:
+            if prm.finalNotify:
+                self.calls.transfer_finished(self, int(prm.statusCode))
+        except Exception:
+            log_failure("transfer status callback failed")
+
+    def onDtmfDigit(self, prm: pj.OnDtmfDigitParam) -> None:  # noqa: N802
+        try:
+            self.calls.post(DtmfEvent(self.key, str(prm.digit)))
+        except Exception:
+            log_failure("DTMF callback failed")
+
+
+class EngineCalls:
+    """The calls of the account, by key (the app's call id); engine thread only."""
+
+    def __init__(
+        self,
+        config: SipAccountConfig,
+        media: CallMediaHandler | None,
+        post: Callable[[Event], None],
+    ) -> None:
+        self.config = config
+        self.post = post
+        self.audio = CallAudio(media, post)
+        self.account: pj.Account | None = None  # set by the loop once created
+        self.calls: dict[str, EngineCall] = {}
+        self._dead: list[EngineCall] = []  # ended; deleted outside their callbacks (`reap`)
+
+    # --- commands (through EngineLoop.command: an exception is the command's failure) ----------
+
+    def make_call(self, key: str, uri: str, task_id: str | None) -> None:
+        """Place a call; if even the INVITE cannot be sent, the call ends at once (status 0)."""
+        assert_engine_thread()
+        try:
+            self._place(key, uri, task_id)
+        except Exception:
+            self.post(CallStateEvent(key, InviteState.DISCONNECTED, 0, False, _now()))
+            raise
+
+    def _place(self, key: str, uri: str, task_id: str | None) -> None:
+        if self.account is None:
+            raise CommandError(FailureCause.INTERNAL, detail="no account")
+        call = EngineCall(self, key, self.account)
+        self.calls[key] = call
+        try:
+            call.makeCall(uri, call_param(self.config, task_id))
+            return
+        except pj.Error as exc:
+            status, reason = int(exc.status), str(exc.reason)
+        # The Call goes now, while the library lives: raised from inside the except block, the
+        # traceback would keep it (a cycle through the frame) until a gc run after libDestroy(),
+        # whose C++ destructor then aborts the process at exit.
+        del self.calls[key], call
+        raise CommandError(FailureCause.LIBRARY_ERROR, status, reason)
+
+    def find(self, key: str) -> EngineCall:
+        call = self.calls.get(key)
+        if call is None or call.ended:
+            raise CommandError(FailureCause.NO_SUCH_CALL)
+        return call
+
+    def hangup(self, key: str, status: int = 0) -> None:
+        assert_engine_thread()
+        call = self.calls.get(key)
+        if call is None or call.ended:
+            return  # already over: hanging up twice is harmless
+        call.hangup(status_param(status))
+
+    def answer(self, key: str) -> None:
+        assert_engine_thread()
+        self.find(key).answer(status_param(200))
+
+    def set_mute(self, key: str, muted: bool) -> None:
+        assert_engine_thread()
+        self.audio.set_mute(self.find(key), muted)
+
+    def hold(self, key: str) -> None:
+        """Sends a re-INVITE; a refusal arrives later (`request_answered`)."""
+        assert_engine_thread()
+        call = self.find(key)
+        call.setHold(pj.CallOpParam(True))
+        call.pending.append(("INVITE", EngineCommand.HOLD))
+
+    def resume(self, key: str) -> None:
+        assert_engine_thread()
+        call = self.find(key)
+        call.reinvite(unhold_param())
+        call.pending.append(("INVITE", EngineCommand.RESUME))
+
+    def send_dtmf(self, key: str, digits: str) -> None:
+        """RFC 4733 when the peer offered telephone-event, else one SIP INFO per digit."""
+        assert_engine_thread()
+        call = self.find(key)
+        try:
+            call.sendDtmf(dtmf_param(digits, sip_info=False))
+            return
+        except pj.Error:
+            pass  # no telephone-event in the peer's SDP
+        call.sendDtmf(dtmf_param(digits, sip_info=True))
+        call.pending.extend(("INFO", EngineCommand.DTMF) for _ in digits)
+
+    def transfer(self, key: str, uri: str) -> None:
+        """Blind transfer (REFER); the outcome arrives later (`transfer_finished`)."""
+        assert_engine_thread()
+        self.find(key).xfer(uri, pj.CallOpParam(True))
+
+    # --- inspection (EngineLoop.call) ----------------------------------------------------------
+
+    def stats(self, key: str) -> RtpStats | None:
+        assert_engine_thread()
+        call = self.calls.get(key)
+        return None if call is None else self.audio.stats(call)
+
+    def live_calls(self) -> int:
+        """Calls pjsua still holds (leak checks)."""
+        assert_engine_thread()
+        return len(self.calls) + len(self._dead)
+
+    # --- callbacks -----------------------------------------------------------------------------
+
+    def call_state(self, call: EngineCall) -> None:
+        info = call.getInfo()
+        state = INVITE_STATES[int(info.state)]
+        media_failed = (
+            state is InviteState.CONFIRMED and not call.audio_active and not CallAudio.agreed(info)
+        )
+        if state is InviteState.DISCONNECTED:
+            call.ended = True
+            if call.audio_active:
+                self.audio.stopped(call)
+            self.calls.pop(call.key, None)
+            self._dead.append(call)
+        if state not in _REPORTED_STATES:
+            return
+        status = int(info.lastStatusCode)
+        if (state, status) == call.last_reported:
+            return
+        call.last_reported = (state, status)
+        self.post(
+            CallStateEvent(call.key, state, status, call.heard_from_peer, _now(), media_failed)
+        )
+
+    def request_answered(self, call: EngineCall, tsx: pj.SipTransaction) -> None:
+        """A final answer to a request of `call.pending`: a refusal is that command's failure."""
+        if tsx.role != pj.PJSIP_ROLE_UAC or tsx.state not in _FINAL_TSX_STATES:
+            return
+        status = int(tsx.statusCode)
+        method = str(tsx.method)
+        if status < 200 or status in (401, 407):  # a challenge: pjsua retries with credentials
+            return
+        for index, (sent, command) in enumerate(call.pending):
+            if sent == method:
+                del call.pending[index]
+                if status >= 300:
+                    self.fail(CommandFailure(call.key, command, FailureCause.PEER_REFUSED, status))
+                return
+
+    def transfer_finished(self, call: EngineCall, status: int) -> None:
+        """The REFER was refused, or the transfer target's call ended (`status` its outcome)."""
+        self.post(TransferEvent(call.key, status))
+        if 200 <= status < 300:
+            self.hangup(call.key)  # the target answered: our leg is done (blind transfer)
+        else:
+            cause = FailureCause.PEER_REFUSED
+            self.fail(CommandFailure(call.key, EngineCommand.TRANSFER, cause, status))
+
+    def fail(self, failure: CommandFailure, detail: str = "") -> None:
+        """Log a command's failure and report it to the Qt side."""
+        log_command_failure(failure, detail)
+        self.post(failure)
+
+    def incoming(self, account: pj.Account, call_id: int) -> None:
+        key = new_call_id()
+        call = EngineCall(self, key, account, call_id)
+        busy = any(not c.ended for c in self.calls.values())
+        self.calls[key] = call
+        self.post(IncomingEvent(key, str(call.getInfo().remoteUri), busy, _now()))
+        if busy:
+            call.hangup(status_param(486))
+        else:
+            call.answer(status_param(180))
+
+    # --- clean-up ------------------------------------------------------------------------------
+
+    def reap(self) -> None:
+        """Drop calls that ended (pjsua2 forbids deleting them inside their own callback)."""
+        while self._dead:
+            call = self._dead.pop()
+            del call
+
+    @property
+    def has_dead(self) -> bool:
+        return bool(self._dead)
+
+    def close(self) -> None:
+        """Before libDestroy(): every Call object goes while the library still lives."""
+        self._dead.extend(self.calls.values())
+        self.calls.clear()
+        self.reap()
+        self.account = None

@@ -1,0 +1,46 @@
+"""What `SipEngine` tells the app: the payloads of its signals (plain data, Qt thread)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from vpaphone.core.model import CallDirection, EndReason
+from vpaphone.sip.reasons import RegistrationState
+
+
+class CallState(enum.StrEnum):
+    INCOMING = "incoming"  # ringing in, waiting for answer/reject
+    CALLING = "calling"
+    RINGING = "ringing"  # remote rings; play local ringback
+    EARLY_MEDIA = "early_media"  # remote rings and sends audio (announcements, ringback)
+    CONNECTED = "connected"
+    ON_HOLD = "on_hold"
+    ENDED = "ended"
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrationUpdate:
+    state: RegistrationState
+    sip_status: int | None = None  # of the last REGISTER's answer (None: none arrived)
+    sip_reason_phrase: str | None = None  # the server's own words with it (diagnostics)
+
+
+@dataclass(frozen=True, slots=True)
+class CallUpdate:
+    call_id: str
+    state: CallState
+    direction: CallDirection
+    number: str  # E.164 (or the caller's SIP user when not a phone number)
+    sip_status: int | None = None
+    end_reason: EndReason | None = None  # for ENDED
+    no_common_media: bool = False  # ENDED because no audio format could be agreed
+    answered_at: datetime | None = None  # talk time counts from here
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingCall:
+    call_id: str
+    caller_e164: str | None
+    display: str

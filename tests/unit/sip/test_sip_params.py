@@ -1,0 +1,188 @@
+"""The pjsua2 parameters the engine builds from an account: read back without a network.
+
+What a user or admin would notice when one is wrong: calls not attributed to the task, the
+wrong caller ID, SRTP keys sent in clear text, a registrar reached over the wrong transport.
+"""
+
+from __future__ import annotations
+
+import socket
+
+import pjsua2 as pj
+import pytest
+
+from vpaphone.sip.callmedia import MEDIA_STATUSES
+from vpaphone.sip.calls import INVITE_STATES
+from vpaphone.sip.config import SipAccountConfig, SrtpMode, Transport
+from vpaphone.sip.events import InviteState, MediaStatus
+from vpaphone.sip.params import (
+    IDENTITY_HEADER,
+    TASK_HEADER,
+    account_config,
+    call_param,
+    codec_priority,
+    dtmf_param,
+    endpoint_config,
+    status_param,
+    transport_config,
+    unhold_param,
+)
+
+
+def _config(**changes: object) -> SipAccountConfig:
+    values: dict[str, object] = {
+        "domain": "vpa.example",
+        "username": "vpa-7",
+        "password": "pw",
+        "registrar": "sip.example:5061",
+        "outbound_proxy": "proxy.example:5061",
+    }
+    values.update(changes)
+    return SipAccountConfig(**values)  # type: ignore[arg-type]
+
+
+def _headers(prm: pj.CallOpParam) -> dict[str, str]:
+    return {str(h.hName): str(h.hValue) for h in prm.txOption.headers}
+
+
+def test_invite_carries_the_task_and_the_caller_id() -> None:
+    prm = call_param(_config(caller_id="+4922182829980"), "task-42")
+    assert _headers(prm) == {
+        TASK_HEADER: "task-42",
+        IDENTITY_HEADER: "<sip:+4922182829980@vpa.example;user=phone>",
+    }
+    assert (TASK_HEADER, IDENTITY_HEADER) == ("X-VPA-Task", "P-Preferred-Identity")
+
+
+def test_emergency_call_has_no_task_header_and_no_caller_id_without_one() -> None:
+    assert _headers(call_param(_config(), None)) == {}
+    assert _headers(call_param(_config(caller_id="+4922182829980"), None)) == {
+        IDENTITY_HEADER: "<sip:+4922182829980@vpa.example;user=phone>"
+    }
+
+
+def test_each_call_gets_its_own_parameters() -> None:
+    first = call_param(_config(), "task-a")
+    second = call_param(_config(), "task-b")
+    assert _headers(first)[TASK_HEADER] == "task-a"  # not overwritten by the second call
+    assert _headers(second)[TASK_HEADER] == "task-b"
+
+
+@pytest.mark.parametrize(
+    ("transport", "param"),
+    [(Transport.UDP, ""), (Transport.TCP, ";transport=tcp"), (Transport.TLS, ";transport=tls")],
+)
+def test_registrar_and_proxy_are_reached_over_the_configured_transport(transport, param) -> None:
+    acc = account_config(_config(transport=transport), transport_id=3, stun=False)
+    assert acc.regConfig.registrarUri == f"sip:sip.example:5061{param}"
+    assert list(acc.sipConfig.proxies) == [f"sip:proxy.example:5061;lr{param}"]
+    assert acc.sipConfig.transportId == 3
+
+
+def test_account_identity_credentials_and_registration_timers() -> None:
+    config = _config(
+        display_name="Anna Muster",
+        auth_username="auth-7",
+        register_expiry_s=120,
+        register_retry_first_s=3,
+        register_retry_s=40,
+    )
+    acc = account_config(config, transport_id=0, stun=False)
+    assert acc.idUri == '"Anna Muster" <sip:vpa-7@vpa.example>'
+    (cred,) = acc.sipConfig.authCreds
+    assert (cred.scheme, cred.realm, cred.username, cred.data) == ("digest", "*", "auth-7", "pw")
+    reg = acc.regConfig
+    assert (reg.timeoutSec, reg.firstRetryIntervalSec, reg.retryIntervalSec) == (120, 3, 40)
+    assert reg.dropCallsOnFail is False  # a lost registration must not cut a running call
+
+
+def test_peer_to_peer_account_registers_nowhere_and_sends_no_credentials() -> None:
+    acc = account_config(
+        _config(register=False, password="", registrar=None, outbound_proxy=None), 0, stun=False
+    )
+    assert acc.regConfig.registrarUri == ""
+    assert list(acc.sipConfig.authCreds) == []
+    assert list(acc.sipConfig.proxies) == []
+
+
+@pytest.mark.parametrize(
+    ("transport", "secure_signalling"),
+    [(Transport.UDP, 0), (Transport.TCP, 0), (Transport.TLS, 1)],
+)
+def test_srtp_keys_are_only_required_to_travel_encrypted_over_tls(transport, secure_signalling):
+    acc = account_config(_config(transport=transport, srtp=SrtpMode.MANDATORY), 0, stun=False)
+    assert acc.mediaConfig.srtpUse == pj.PJMEDIA_SRTP_MANDATORY
+    assert acc.mediaConfig.srtpSecureSignaling == secure_signalling
+
+
+@pytest.mark.parametrize(
+    ("mode", "use"),
+    [
+        (SrtpMode.OFF, pj.PJMEDIA_SRTP_DISABLED),
+        (SrtpMode.OPTIONAL, pj.PJMEDIA_SRTP_OPTIONAL),
+        (SrtpMode.MANDATORY, pj.PJMEDIA_SRTP_MANDATORY),
+    ],
+)
+def test_srtp_mode(mode, use) -> None:
+    assert account_config(_config(srtp=mode), 0, stun=False).mediaConfig.srtpUse == use
+
+
+def test_nat_settings_follow_stun_and_ice() -> None:
+    plain = account_config(_config(), 0, stun=False).natConfig
+    assert plain.sipStunUse == pj.PJSUA_STUN_USE_DISABLED
+    assert plain.mediaStunUse == pj.PJSUA_STUN_USE_DISABLED
+    assert plain.iceEnabled is False
+    assert plain.contactRewriteUse == 0  # a LAN contact is not rewritten behind our back
+    nat = account_config(_config(ice=True), 0, stun=True).natConfig
+    assert nat.sipStunUse != pj.PJSUA_STUN_USE_DISABLED
+    assert nat.iceEnabled is True
+
+
+def test_media_and_sip_bind_to_loopback_only_for_a_loopback_server() -> None:
+    local = _config(registrar="127.0.0.1:5070", outbound_proxy=None)
+    assert transport_config(local).boundAddress == "127.0.0.1"
+    assert account_config(local, 0, False).mediaConfig.transportConfig.boundAddress == "127.0.0.1"
+    assert transport_config(_config()).boundAddress == ""
+
+
+def test_tcp_and_tls_switch_nagle_off_and_tls_verifies_the_server() -> None:
+    assert list(transport_config(_config()).sockOptParams.sockOpts) == []
+    tls = transport_config(_config(transport=Transport.TLS, tls_ca_file="/etc/ca.pem"))
+    for opts in (tls.sockOptParams.sockOpts, tls.tlsConfig.sockOptParams.sockOpts):
+        (opt,) = opts
+        assert (opt.level, opt.optName) == (socket.IPPROTO_TCP, socket.TCP_NODELAY)
+    assert tls.tlsConfig.method == pj.PJSIP_TLSV1_2_METHOD
+    assert tls.tlsConfig.verifyServer is True
+    assert tls.tlsConfig.CaListFile == "/etc/ca.pem"
+
+
+def test_library_runs_on_one_thread_and_keeps_sip_messages_out_of_its_log() -> None:
+    ep = endpoint_config(["stun.example:3478"], log_level=1)
+    assert (ep.uaConfig.threadCnt, ep.uaConfig.mainThreadOnly) == (0, True)
+    assert list(ep.uaConfig.stunServer) == ["stun.example:3478"]
+    assert not ep.logConfig.msgLogging  # SIP messages carry phone numbers
+    assert endpoint_config([], log_level=4).logConfig.msgLogging  # support asked for it
+
+
+def test_only_the_three_codecs_are_offered_in_order() -> None:
+    priorities = [codec_priority(c) for c in ("G722/16000/1", "PCMA/8000/1", "PCMU/8000/1")]
+    assert priorities == sorted(priorities, reverse=True)
+    assert all(p > 0 for p in priorities)
+    assert codec_priority("speex/16000/1") == 0
+    assert codec_priority("GSM/8000/1") == 0
+
+
+def test_per_call_operations() -> None:
+    assert status_param(603).statusCode == 603
+    assert unhold_param().opt.flag & pj.PJSUA_CALL_UNHOLD
+    assert dtmf_param("12#", sip_info=False).method == pj.PJSUA_DTMF_METHOD_RFC2833
+    info = dtmf_param("5", sip_info=True)
+    assert (info.digits, info.method) == ("5", pj.PJSUA_DTMF_METHOD_SIP_INFO)
+
+
+def test_every_pjsua2_state_becomes_its_own_enum_member() -> None:
+    assert sorted(INVITE_STATES) == list(range(7))  # pjsip_inv_state: NULL … DISCONNECTED
+    assert set(INVITE_STATES.values()) == set(InviteState)
+    assert INVITE_STATES[pj.PJSIP_INV_STATE_CONFIRMED] is InviteState.CONFIRMED
+    assert set(MEDIA_STATUSES.values()) == set(MediaStatus)
+    assert MEDIA_STATUSES[pj.PJSUA_CALL_MEDIA_LOCAL_HOLD] is MediaStatus.LOCAL_HOLD
