@@ -18,6 +18,9 @@ APT_RUNTIME := python3 python3-venv python3-pip libglib2.0-0 libgl1 libegl1 libx
 APT_TEST := kamailio kamailio-tls-modules sip-tester baresip-core pulseaudio pulseaudio-utils \
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth imagemagick sox openssl iproute2 procps \
   coturn
+# Peer softphones `make bench` runs through the same working day (reference rows); Twinkle
+# reaches PulseAudio through ALSA's pulse plugin.
+APT_BENCH := twinkle linphone-desktop libasound2-plugins
 
 .PHONY: demo test test-fast lint bench diagnose clean venv apt-runtime apt-test
 
@@ -76,7 +79,16 @@ lint: $(STAMPS)/venv
 	$(VENV)/bin/mypy --config-file tests/mypy.ini tests
 	$(VENV)/bin/lint-imports
 
-bench: $(STAMPS)/venv $(STAMPS)/apt-test
+$(STAMPS)/apt-bench: $(STAMPS)/apt-test
+	@missing=$$(for p in $(APT_BENCH); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing benchmark peers: $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	touch $@
+
+# Every benchmark (~18 min here: two working days with 5 idle minutes each); build/bench.json.
+bench: $(STAMPS)/venv $(STAMPS)/apt-bench
 	tests/run-suite $(PY) -m tests.bench
 
 diagnose: $(STAMPS)/venv
