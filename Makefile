@@ -51,6 +51,10 @@ $(VENV)/bin/python: $(STAMPS)/apt-runtime
 	$(PY) -m pip install -q --upgrade pip
 
 $(STAMPS)/venv: pyproject.toml $(VENV)/bin/python
+	@# phonenumberslite installs into the same package folder as the full phonenumbers that
+	@# older venvs hold: remove both first, or uninstalling one would break the other
+	@if $(PY) -m pip show -q phonenumbers >/dev/null 2>&1; then \
+	  $(PY) -m pip uninstall -q -y phonenumbers phonenumberslite 2>/dev/null; fi
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
