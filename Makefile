@@ -26,6 +26,9 @@ APT_TEST := kamailio kamailio-tls-modules sip-tester baresip-core pulseaudio pul
 # checking them (lintian, desktop-file-validate, appstreamcli) and the fresh-root test tier.
 APT_PACKAGE := libpython3.11 binutils dpkg-dev xz-utils lintian desktop-file-utils appstream \
   debootstrap
+# Peer softphones `make bench` runs through the same working day (reference rows); Twinkle
+# reaches PulseAudio through ALSA's pulse plugin.
+APT_BENCH := twinkle linphone-desktop libasound2-plugins
 
 # What the wheel, the bundle and the .deb are built from.
 APP_SOURCES := pyproject.toml $(shell find desktop/vpaphone resources -type f \
@@ -80,13 +83,22 @@ $(STAMPS)/venv-created: | $(STAMPS)/apt-runtime
 	$(PY) -m pip install -q --upgrade pip
 	touch $@
 
+# phonenumberslite installs into the same folder as the full phonenumbers an older venv holds:
+# both go first, or uninstalling one later would break the other.
+define drop_full_phonenumbers
+	@if $(PY) -m pip show -q phonenumbers >/dev/null 2>&1; then \
+	  $(PY) -m pip uninstall -q -y phonenumbers phonenumberslite; fi
+endef
+
 # The app and what it needs at run time: all `make demo` installs.
 $(STAMPS)/runtime: pyproject.toml $(STAMPS)/venv-created
+	$(drop_full_phonenumbers)
 	$(PY) -m pip install -q -e .
 	touch $@
 
 # Plus the tools of the tests and lint (a superset: the runtime stamp is current too).
 $(STAMPS)/dev: pyproject.toml $(STAMPS)/venv-created
+	$(drop_full_phonenumbers)
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMPS)/runtime $@
 
@@ -116,7 +128,12 @@ lint: $(STAMPS)/dev
 	$(VENV)/bin/mypy --config-file tests/mypy.ini tests
 	$(VENV)/bin/lint-imports
 
-bench: $(STAMPS)/dev $(STAMPS)/apt-test $(DEB)
+$(STAMPS)/apt-bench: Makefile | $(STAMPS)/apt-test
+	$(call apt_install,$(APT_BENCH))
+	touch $@
+
+# Every benchmark (~18 min here: two working days with 5 idle minutes each); build/bench.json.
+bench: $(STAMPS)/dev $(STAMPS)/apt-test $(STAMPS)/apt-bench $(DEB)
 	tests/run-suite $(PY) -m tests.bench
 
 diagnose: $(STAMPS)/runtime

@@ -1,5 +1,7 @@
 """Call set-up time (dial → connected) through Kamailio to a sipp UAS: our engine vs. bare pjsua2
 vs. baresip as the caller, 50 calls each, in the same run; RSS of an idle registered engine.
+bare pjsua2 and baresip are references (no pass/fail); baresip is timed on its CALL_ESTABLISHED
+event (when ctrl_tcp delivered it), not by polling for it.
 
 Each caller runs in its own process (one pjsua2 Endpoint per process; RSS of the engine alone),
 bare and engine alternating in halves of 25 calls.
@@ -231,8 +233,8 @@ def _baresip_setups(kam: Any, number: str, calls: int, directory: Path) -> list[
             def is_new(event: dict[str, Any], first: int = before) -> bool:
                 return phone.events.index(event) >= first
 
-            phone.wait_event("CALL_ESTABLISHED", predicate=is_new)
-            setups.append((time.perf_counter() - start) * 1000)
+            established = phone.wait_event("CALL_ESTABLISHED", predicate=is_new)
+            setups.append((established["received_at"] - start) * 1000)  # on its event
             phone.command("hangup")
             phone.wait_event("CALL_CLOSED", predicate=is_new)
             time.sleep(PACE_S)
@@ -309,30 +311,24 @@ def run() -> list[Row]:
             our_p95 <= 1.1 * bare_p95,
             baseline=bare_p95,
         ),
-        Row(
-            "sip_setup_median_bare_pjsua2", bare_median, "ms", "reference (< 50)", bare_median < 50
-        ),
-        Row("sip_setup_p95_bare_pjsua2", bare_p95, "ms", "reference (< 50)", bare_p95 < 50),
+        # references: figures of other stacks in the same run, judged by nothing
+        Row("sip_setup_median_bare_pjsua2", bare_median, "ms", "reference", None),
+        Row("sip_setup_p95_bare_pjsua2", bare_p95, "ms", "reference", None),
         Row(
             "sip_setup_median_baresip_caller",
             statistics.median(baresip),
             "ms",
-            "reference (< 50)",
-            statistics.median(baresip) < 50,
+            "reference",
+            None,
         ),
+        Row("sip_setup_p95_baresip_caller", _p95(baresip), "ms", "reference", None),
+        # the engine alone is not what a VPA meets: bench_day judges the app's memory
         Row(
-            "sip_setup_p95_baresip_caller",
-            _p95(baresip),
-            "ms",
-            "reference (< 50)",
-            _p95(baresip) < 50,
-        ),
-        Row(
-            "sip_idle_registered_engine_rss",
+            "sip_idle_registered_engine_rss (reported)",
             idle_mb,
             "MB",
-            "<= 80",
-            idle_mb <= 80,
+            "",
+            None,
             baseline=bare["idle_rss_kib"] / 1024,
         ),
     ]

@@ -12,7 +12,8 @@ class Row:
     """One figure. `met` is decided by the benchmark itself against `target`; None for a figure
     reported without a target.
 
-    Ratios carry the `baseline` they were measured against in the same run.
+    Ratios carry the `baseline` they were measured against in the same run; a median of several
+    samples carries their `spread` (lowest, highest).
     """
 
     name: str
@@ -21,12 +22,21 @@ class Row:
     target: str
     met: bool | None
     baseline: float | None = None
+    spread: tuple[float, float] | None = None
 
     def as_json(self) -> dict[str, object]:
         data = asdict(self)
-        if self.baseline is None:
-            del data["baseline"]
+        for optional in ("baseline", "spread"):
+            if data[optional] is None:
+                del data[optional]
         return data
+
+
+def row_from_json(data: dict[str, object]) -> Row:
+    """The row `Row.as_json` wrote (a benchmark's own process hands its rows over so)."""
+    spread = data.get("spread")
+    pair = (float(spread[0]), float(spread[1])) if isinstance(spread, list) else None
+    return Row(**{**data, "spread": pair})  # type: ignore[arg-type]
 
 
 def write_report(rows: list[Row], path: Path) -> None:
@@ -35,11 +45,12 @@ def write_report(rows: list[Row], path: Path) -> None:
 
 
 def format_table(rows: list[Row]) -> str:
-    header = ("benchmark", "value", "unit", "baseline", "target", "met")
+    header = ("benchmark", "value", "spread", "unit", "baseline", "target", "met")
     body = [
         (
             r.name,
             f"{r.value:.4g}",
+            "" if r.spread is None else f"{r.spread[0]:.4g}-{r.spread[1]:.4g}",
             r.unit,
             "" if r.baseline is None else f"{r.baseline:.4g}",
             r.target,

@@ -1,11 +1,11 @@
-"""One measured start for bench_ui: `python -m tests.bench.ui_probe app|signed-in|baseline|floor`.
+"""One measured start for bench_ui: `python -m tests.bench.ui_probe app|baseline|floor`.
 
 Prints `SHOWN` as soon as the main window has been shown (the parent times process start →
-that line), `READY` once the app has loaded its parts (sign-in possible; the baseline has none),
-then `RSS <kB>` after two idle seconds, and exits. `signed-in` first signs in to the my-vpa the
-environment names (the demo server, run by the parent) and waits for the phone to be started.
-`floor` is the baseline plus only the libraries any build of this product needs before sign-in
-(FLOOR_PARTS): what no code of ours can save.
+that line), `READY` once the parts are loaded (the app: sign-in possible), then `RSS <kB>` after
+two idle seconds, and exits. The baseline is a plain PySide6 window that loads pjsua2 the way the
+app does: after the first frame. `floor` is the baseline plus only the libraries any build of
+this product needs before sign-in (FLOOR_PARTS), loaded at the same moment: what no code of ours
+can save. (The signed-in app, after a working day, is bench_day's business.)
 """
 
 from __future__ import annotations
@@ -51,10 +51,7 @@ def load_floor() -> object:
 
 
 def main(mode: str) -> int:
-    if mode in MINIMAL_WINDOW_MODES:  # the minimal PySide6 window that imports pjsua2
-        import pjsua2
-
-        pjsua2.Endpoint  # noqa: B018 - the package loads its bindings on first attribute use
+    if mode in MINIMAL_WINDOW_MODES:  # the minimal PySide6 window (pjsua2 after it shows)
         from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
         app = QApplication(sys.argv[:1])
@@ -92,23 +89,13 @@ def main(mode: str) -> int:
         nonlocal kept
         if mode in MINIMAL_WINDOW_MODES:
             print("SHOWN", flush=True)
+            import pjsua2  # as the app's Shell.load does: after the first frame
+
+            pjsua2.Endpoint  # noqa: B018 - the package loads its bindings on first attribute use
         if mode == "floor":
             kept = load_floor()
         print("READY", flush=True)  # the app: after Shell.load (sign-in possible)
-        if mode == "signed-in":
-            sign_in()
-        else:
-            QTimer.singleShot(IDLE_MS, idle)
-
-    def sign_in() -> None:
-        from vpaphone.demo.data import DEMO_PASSWORD, DEMO_USER
-
-        services = shell.services
-        assert services is not None
-        session = services.session
-        session.signed_in.connect(lambda: QTimer.singleShot(IDLE_MS, idle))
-        session.sign_in_failed.connect(lambda failure: (print(f"FAILED {failure!r}"), app.exit(1)))
-        session.sign_in(DEMO_USER, DEMO_PASSWORD, remember=True)
+        QTimer.singleShot(IDLE_MS, idle)
 
     def idle() -> None:
         print(f"RSS {rss_kb()}", flush=True)
