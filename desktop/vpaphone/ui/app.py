@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from vpaphone import APP_DISPLAY_NAME, APP_NAME, paths
 from vpaphone.hardening import harden_process, make_private
 from vpaphone.logsetup import configure_logging
+from vpaphone.platform.fileopen import LinkOpenFilter
 from vpaphone.shipped import check_resources
 from vpaphone.ui.broken_install import report_broken_installation
 from vpaphone.ui.display import EXIT_NO_DISPLAY, display_problem
@@ -79,6 +80,9 @@ def run_app(
     shell = Shell(QSettings())
     instance.show_requested.connect(shell.window.bring_to_front)
     instance.dial_requested.connect(shell.window.fill_number)
+    links = LinkOpenFilter(app)  # macOS: links arrive as QFileOpenEvent, not in argv
+    links.link_opened.connect(shell.window.fill_number)
+    app.installEventFilter(links)
     shell.show(source, number, minimized=minimized and number is None)
     _quit_on_signals(app, shell.window.quit)
     code = app.exec()
