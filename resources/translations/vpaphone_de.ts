@@ -327,7 +327,7 @@
     </message>
     <message>
         <source>Switched off by your IT department.</source>
-        <translation>Von Ihrer IT-Abteilung abgeschaltet.</translation>
+        <translation>Von deiner IT-Abteilung abgeschaltet.</translation>
     </message>
     <message>
         <source>Closing the window keeps the phone running in the tray</source>
