@@ -326,6 +326,10 @@
         <translation>Beim Anmelden am Computer starten</translation>
     </message>
     <message>
+        <source>Switched off by your IT department.</source>
+        <translation>Von deiner IT-Abteilung abgeschaltet.</translation>
+    </message>
+    <message>
         <source>Closing the window keeps the phone running in the tray</source>
         <translation>Beim Schließen des Fensters läuft das Telefon im Infobereich weiter</translation>
     </message>
