@@ -104,6 +104,7 @@ class PhoneService(QObject):
         self._bridge: CallAudioBridge | None = None  # made with the engine (see start)
         self._tones: CallTones | None = None
         self._answered_for: dict[str, str] = {}  # incoming call id -> task the VPA picked
+        self._last_ended: tuple[str | None, str | None] = (None, None)  # call id, its task
         self.network = NetworkWatcher(parent=self)
         self.network.changed.connect(self._network_changed)
 
@@ -266,15 +267,18 @@ class PhoneService(QObject):
         if self._tones is not None:
             self._tones.player.stop()
         if task_id is not None:
-            try:
-                self._calls.assign_task(call_id, task_id)
-            except ValueError:
-                log.warning("could not attribute incoming call %s to its task", call_id)
-            except StoreError as exc:  # the call is taken anyway; the VPA learns why
-                log.warning("could not attribute incoming call %s: %s", call_id, exc.problem)
-                self.notice.emit(storage_notice(NoticeKind.DATA_NOT_SAVED, exc))
+            self._attribute(call_id, task_id)
             self._answered_for[call_id] = task_id
         self.engine.answer(call_id)
+
+    def _attribute(self, call_id: str, task_id: str) -> None:
+        try:
+            self._calls.assign_task(call_id, task_id)
+        except ValueError:
+            log.warning("could not attribute incoming call %s to its task", call_id)
+        except StoreError as exc:  # the call is taken anyway; the VPA learns why
+            log.warning("could not attribute incoming call %s: %s", call_id, exc.problem)
+            self.notice.emit(storage_notice(NoticeKind.DATA_NOT_SAVED, exc))
 
     def reject(self, call_id: str) -> None:
         if self._tones is not None:
@@ -301,6 +305,7 @@ class PhoneService(QObject):
         if update.state is CallState.ENDED:
             self._answered_for.pop(update.call_id, None)
             if self.call is not None and self.call.call_id == update.call_id:
+                self._last_ended = (update.call_id, self.call.task_id)  # see `replaces`
                 self.call = None
                 self._tasks.track_call(None)
             self.call_ended.emit(update)
@@ -310,6 +315,11 @@ class PhoneService(QObject):
         call = self.call
         if call is None or call.call_id != update.call_id:
             task_id = self._answered_for.pop(update.call_id, None)
+            replaced = self._last_ended if call is None else (call.call_id, call.task_id)
+            if update.replaces is not None and replaced[0] == update.replaces:
+                task_id = replaced[1]  # an attended transfer to us: the same task
+                if task_id is not None:
+                    self._attribute(update.call_id, task_id)
             call = ActiveCall(
                 update.call_id, task_id, update.direction, update.number, update.state
             )

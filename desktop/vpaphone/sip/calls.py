@@ -27,6 +27,7 @@ from vpaphone.sip.events import (
     IncomingEvent,
     InviteState,
     MediaStatus,
+    ReplacedEvent,
     RtpStats,
     TransferEvent,
 )
@@ -103,6 +104,14 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
                 self.calls.transfer_finished(self, int(prm.statusCode))
         except Exception:
             log_failure("transfer status callback failed")
+
+    def onCallReplaced(self, prm: pj.OnCallReplacedParam) -> None:  # noqa: N802
+        # pjsua answers the replacing INVITE itself and ends this call; without a Call object
+        # of ours for the new call, pjsua2 crashed the process (SIGSEGV) on its next event
+        try:
+            prm.newCall = self.calls.replaced(self, int(prm.newCallId))
+        except Exception:
+            log_failure("call replaced callback failed")
 
     def onDtmfDigit(self, prm: pj.OnDtmfDigitParam) -> None:  # noqa: N802
         try:
@@ -280,6 +289,16 @@ class EngineCalls:
             call.hangup(status_param(486))
         else:
             call.answer(status_param(180))
+
+    def replaced(self, old: EngineCall, call_id: int) -> EngineCall:
+        """An INVITE with `Replaces` takes over `old` (attended transfer to us): the new call
+        gets its own `EngineCall`, and the Qt side hears which call it continues."""
+        assert self.account is not None
+        key = new_call_id()
+        call = EngineCall(self, key, self.account, call_id)
+        self.calls[key] = call
+        self.post(ReplacedEvent(key, old.key, str(call.getInfo().remoteUri), _now()))
+        return call
 
     # --- clean-up ------------------------------------------------------------------------------
 

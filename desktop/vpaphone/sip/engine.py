@@ -27,6 +27,7 @@ from vpaphone.sip.events import (
     IncomingEvent,
     MediaEvent,
     RegEvent,
+    ReplacedEvent,
     RtpStats,
     SipEngineError,
     TransferEvent,
@@ -265,6 +266,8 @@ class SipEngine(QObject):
             self._book.media(event)
         elif isinstance(event, IncomingEvent):
             self._book.incoming(event, self._config.default_region if self._config else "DE")
+        elif isinstance(event, ReplacedEvent):
+            self._book.replaced(event, self._config.default_region if self._config else "DE")
         elif isinstance(event, CommandFailure):
             self.command_failed.emit(event)
         elif isinstance(event, DtmfEvent) and self._book.has(event.key):

@@ -109,6 +109,16 @@ class IncomingEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplacedEvent:
+    """An INVITE with `Replaces` (attended transfer to us) took over call `replaces`."""
+
+    key: str  # the new call
+    replaces: str
+    remote_uri: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class DtmfEvent:
     key: str
     digit: str
@@ -125,6 +135,7 @@ Event = (
     | CallStateEvent
     | MediaEvent
     | IncomingEvent
+    | ReplacedEvent
     | DtmfEvent
     | TransferEvent
     | CommandFailure

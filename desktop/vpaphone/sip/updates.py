@@ -37,6 +37,7 @@ class CallUpdate:
     end_reason: EndReason | None = None  # for ENDED
     no_common_media: bool = False  # ENDED because no audio format could be agreed
     answered_at: datetime | None = None  # talk time counts from here
+    replaces: str | None = None  # the call this one took over (attended transfer to us)
 
 
 @dataclass(frozen=True, slots=True)
