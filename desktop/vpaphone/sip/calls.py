@@ -9,6 +9,7 @@ pjsua2 callback keeps its objects alive through the traceback: PLATFORM.md).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -48,6 +49,12 @@ INVITE_STATES = {
 # Nobody shows CALLING/CONNECTING: a Qt-thread wake-up for them would cost set-up time.
 _REPORTED_STATES = frozenset({InviteState.EARLY, InviteState.CONFIRMED, InviteState.DISCONNECTED})
 _FINAL_TSX_STATES = frozenset({pj.PJSIP_TSX_STATE_COMPLETED, pj.PJSIP_TSX_STATE_TERMINATED})
+# Every call pjsua accepts takes two RTP/RTCP sockets, which stay taken ~0.5 s after it ends
+# (pjlib's ioqueue frees keys late); beyond 64 pjlib asserts and the process aborts. Refusing
+# an incoming call no sooner than this after it arrived bounds that churn: per call slot (at
+# most `params.MAX_CALLS`; pjsua answers 486 beyond them, before any media) one end per 0.6 s,
+# so live + freeing sockets stay ≤ 4 × MAX_CALLS. A flood of 200 INVITEs aborted it at ~35.
+REFUSE_AFTER_S = 0.6
 
 
 def _now() -> datetime:
@@ -68,6 +75,9 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
         self.last_reported: tuple[InviteState, int] | None = None  # (state, status) posted
         self.last_media: MediaStatus | None = None
         self.ended = False
+        self.arrived = time.monotonic()  # for incoming calls: see REFUSE_AFTER_S
+        self.incoming = call_id is not None
+        self.answered = False
         # Requests we sent in the dialog whose final answer decides a command: (method, command)
         self.pending: list[tuple[str, EngineCommand]] = []
 
@@ -135,6 +145,7 @@ class EngineCalls:
         self.account: pj.Account | None = None  # set by the loop once created
         self.calls: dict[str, EngineCall] = {}
         self._dead: list[EngineCall] = []  # ended; deleted outside their callbacks (`reap`)
+        self._refusals: list[tuple[float, str, int]] = []  # (due, key, status): `refuse`
 
     # --- commands (through EngineLoop.command: an exception is the command's failure) ----------
 
@@ -174,11 +185,41 @@ class EngineCalls:
         call = self.calls.get(key)
         if call is None or call.ended:
             return  # already over: hanging up twice is harmless
+        if call.incoming and not call.answered:
+            self.refuse(call, status)
+            return
         call.hangup(status_param(status))
+
+    def refuse(self, call: EngineCall, status: int) -> None:
+        """End an unanswered incoming call, but not before REFUSE_AFTER_S after it arrived."""
+        due = call.arrived + REFUSE_AFTER_S
+        if time.monotonic() >= due:
+            call.hangup(status_param(status))
+        else:
+            self._refusals.append((due, call.key, status))
+
+    @property
+    def refusals_waiting(self) -> bool:
+        return bool(self._refusals)
+
+    def refuse_due(self) -> None:
+        """The refusals whose time has come (the loop calls this every turn)."""
+        now = time.monotonic()
+        due = [r for r in self._refusals if r[0] <= now]
+        self._refusals = [r for r in self._refusals if r[0] > now]
+        for _due, key, status in due:
+            call = self.calls.get(key)
+            if call is not None and not call.ended:
+                try:
+                    call.hangup(status_param(status))
+                except pj.Error as exc:
+                    cause = FailureCause.LIBRARY_ERROR
+                    self.fail(CommandFailure(key, EngineCommand.HANGUP, cause, int(exc.status)))
 
     def answer(self, key: str) -> None:
         assert_engine_thread()
         self.find(key).answer(status_param(200))
+        self.calls[key].answered = True
 
     def set_mute(self, key: str, muted: bool) -> None:
         assert_engine_thread()
@@ -234,6 +275,8 @@ class EngineCalls:
         media_failed = (
             state is InviteState.CONFIRMED and not call.audio_active and not CallAudio.agreed(info)
         )
+        if state is InviteState.CONFIRMED:
+            call.answered = True
         if state is InviteState.DISCONNECTED:
             call.ended = True
             if call.audio_active:
@@ -286,7 +329,7 @@ class EngineCalls:
         self.calls[key] = call
         self.post(IncomingEvent(key, str(call.getInfo().remoteUri), busy, _now()))
         if busy:
-            call.hangup(status_param(486))
+            self.refuse(call, 486)
         else:
             call.answer(status_param(180))
 
