@@ -39,6 +39,7 @@ from vpaphone.sip.engine import (
     IncomingCall,
     RegistrationUpdate,
     SipEngine,
+    TransferRequest,
 )
 from vpaphone.sip.reasons import RegistrationState
 from vpaphone.store.calls import CallStore
@@ -79,6 +80,9 @@ class PhoneService(QObject):
     call_changed = Signal(ActiveCall)  # the running call moved (placed, ringing, connected …)
     call_ended = Signal(CallUpdate)  # it is over (and recorded); `call` is None from now
     incoming_call = Signal(IncomingCall)
+    # The far end asked the VPA to call another number (REFER). The engine declined it in SIP:
+    # the call is only placed if the VPA dials it herself, through `dial` and its gate.
+    transfer_requested = Signal(TransferRequest)
     history_changed = Signal()  # a record was written outside a call (a blocked attempt)
     sales_notice_due = Signal(Task)  # the first sales call on this task
     notice = Signal(Notice)
@@ -129,6 +133,7 @@ class PhoneService(QObject):
         engine.call_changed.connect(self._tones.on_call_changed)
         engine.call_changed.connect(self._on_call_changed)
         engine.incoming_call.connect(self.incoming_call)
+        engine.transfer_requested.connect(self.transfer_requested)
         try:
             engine.start(sip_config(provisioning))
         except Exception as exc:  # bad provisioning or no free port: say so, keep the app usable

@@ -31,6 +31,7 @@ from vpaphone.sip.events import (
     ReplacedEvent,
     RtpStats,
     TransferEvent,
+    TransferRequestEvent,
 )
 from vpaphone.sip.failures import CommandError, log_command_failure, log_failure
 from vpaphone.sip.media import CallMediaHandler
@@ -114,6 +115,16 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
                 self.calls.transfer_finished(self, int(prm.statusCode))
         except Exception:
             log_failure("transfer status callback failed")
+
+    def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:  # noqa: N802
+        # Left alone, pjsua accepts a REFER and dials its target itself: past the call gate,
+        # without task or caller-ID header, without a record. Declined here; the app decides
+        # (gate, the VPA's consent) and dials through its own path.
+        prm.statusCode = 603
+        try:
+            self.calls.post(TransferRequestEvent(self.key, str(prm.dstUri)))
+        except Exception:
+            log_failure("transfer request callback failed")
 
     def onCallReplaced(self, prm: pj.OnCallReplacedParam) -> None:  # noqa: N802
         # pjsua answers the replacing INVITE itself and ends this call; without a Call object

@@ -31,13 +31,20 @@ from vpaphone.sip.events import (
     RtpStats,
     SipEngineError,
     TransferEvent,
+    TransferRequestEvent,
 )
 from vpaphone.sip.failures import log_failure
 from vpaphone.sip.loop import EngineLoop
 from vpaphone.sip.media import CallMediaHandler
 from vpaphone.sip.reasons import LocalEnd, RegistrationState, registration_state
-from vpaphone.sip.updates import CallState, CallUpdate, IncomingCall, RegistrationUpdate
-from vpaphone.sip.uri import dial_uri, zone_of
+from vpaphone.sip.updates import (
+    CallState,
+    CallUpdate,
+    IncomingCall,
+    RegistrationUpdate,
+    TransferRequest,
+)
+from vpaphone.sip.uri import caller_from_uri, dial_uri, zone_of
 from vpaphone.threads import assert_qt_thread
 
 if TYPE_CHECKING:
@@ -53,6 +60,7 @@ __all__ = [
     "IncomingCall",
     "RegistrationUpdate",
     "SipEngine",
+    "TransferRequest",
 ]
 
 _DTMF = frozenset("0123456789*#ABCD")
@@ -70,6 +78,7 @@ class SipEngine(QObject):
     command_failed = Signal(CommandFailure)
     dtmf_received = Signal(str, str)  # call id, digit
     transfer_finished = Signal(str, int)  # call id, final SIP status of the transfer target
+    transfer_requested = Signal(TransferRequest)  # the far end sent a REFER (declined in SIP)
     _events_ready = Signal()
     _placed = Signal(str)  # call id; queued: see `dial`
 
@@ -274,6 +283,10 @@ class SipEngine(QObject):
             self.dtmf_received.emit(event.key, event.digit)
         elif isinstance(event, TransferEvent):
             self.transfer_finished.emit(event.key, event.status)
+        elif isinstance(event, TransferRequestEvent) and self._book.has(event.key):
+            region = self._config.default_region if self._config else "DE"
+            e164, display = caller_from_uri(event.target_uri, region)
+            self.transfer_requested.emit(TransferRequest(event.key, e164, e164 or display))
 
     def _on_reg(self, event: RegEvent) -> None:
         if event.started:

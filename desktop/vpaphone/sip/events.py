@@ -119,6 +119,14 @@ class ReplacedEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class TransferRequestEvent:
+    """The far end asked us (REFER) to call `target_uri`; declined in SIP, left to the app."""
+
+    key: str
+    target_uri: str
+
+
+@dataclass(frozen=True, slots=True)
 class DtmfEvent:
     key: str
     digit: str
@@ -136,6 +144,7 @@ Event = (
     | MediaEvent
     | IncomingEvent
     | ReplacedEvent
+    | TransferRequestEvent
     | DtmfEvent
     | TransferEvent
     | CommandFailure

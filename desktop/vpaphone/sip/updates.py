@@ -45,3 +45,13 @@ class IncomingCall:
     call_id: str
     caller_e164: str | None
     display: str
+
+
+@dataclass(frozen=True, slots=True)
+class TransferRequest:
+    """The far end of `call_id` asked the VPA to call another number (REFER). The phone has
+    declined it in SIP; the app may place the call itself (gate, task, consent)."""
+
+    call_id: str
+    target_e164: str | None  # None when the target is no phone number
+    target: str  # what to show: the E.164 number or the SIP user
