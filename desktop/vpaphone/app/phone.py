@@ -32,7 +32,7 @@ from vpaphone.core.model import (
     Task,
     TelephonyArea,
 )
-from vpaphone.sip.config import SipAccountConfig, SrtpMode, Transport
+from vpaphone.sip.config import KEEPALIVE_S, SipAccountConfig, SrtpMode, Transport
 from vpaphone.sip.engine import (
     CallState,
     CallUpdate,
@@ -72,6 +72,8 @@ def sip_config(provisioning: Provisioning) -> SipAccountConfig:
         srtp=SrtpMode(sip.srtp),
         stun_servers=sip.stun_servers,
         ice=sip.ice,
+        register_expiry_s=sip.register_expiry_s,
+        keepalive_s=KEEPALIVE_S if sip.keepalive_s is None else sip.keepalive_s,
     )
 
 
