@@ -136,6 +136,11 @@ class PhoneService(QObject):
         engine.call_changed.connect(self._on_call_changed)
         engine.incoming_call.connect(self.incoming_call)
         engine.transfer_requested.connect(self.transfer_requested)
+        engine.transfer_finished.connect(
+            lambda _call_id, status: self.notice.emit(
+                Notice(NoticeKind.TRANSFER_OUTCOME, count=status)
+            )
+        )
         try:
             engine.start(sip_config(provisioning))
         except Exception as exc:  # bad provisioning or no free port: say so, keep the app usable

@@ -56,6 +56,9 @@ _FINAL_TSX_STATES = frozenset({pj.PJSIP_TSX_STATE_COMPLETED, pj.PJSIP_TSX_STATE_
 # most `params.MAX_CALLS`; pjsua answers 486 beyond them, before any media) one end per 0.6 s,
 # so live + freeing sockets stay ≤ 4 × MAX_CALLS. A flood of 200 INVITEs aborted it at ~35.
 REFUSE_AFTER_S = 0.6
+# A transfer we started whose final NOTIFY never comes (one pjsip cannot parse is dropped, e.g.
+# linphone's `reason=reason=noresource`) is reported as without outcome after this long.
+TRANSFER_OUTCOME_S = 90.0
 
 
 def _now() -> datetime:
@@ -157,6 +160,8 @@ class EngineCalls:
         self.calls: dict[str, EngineCall] = {}
         self._dead: list[EngineCall] = []  # ended; deleted outside their callbacks (`reap`)
         self._refusals: list[tuple[float, str, int]] = []  # (due, key, status): `refuse`
+        self._transfers: dict[str, float] = {}  # key → when to give up on its final NOTIFY
+        self.transfer_outcome_s = TRANSFER_OUTCOME_S
 
     # --- commands (through EngineLoop.command: an exception is the command's failure) ----------
 
@@ -210,12 +215,16 @@ class EngineCalls:
             self._refusals.append((due, call.key, status))
 
     @property
-    def refusals_waiting(self) -> bool:
-        return bool(self._refusals)
+    def work_waiting(self) -> bool:
+        return bool(self._refusals or self._transfers)
 
-    def refuse_due(self) -> None:
-        """The refusals whose time has come (the loop calls this every turn)."""
+    def run_due(self) -> None:
+        """Refusals and transfer deadlines whose time has come (the loop calls this)."""
         now = time.monotonic()
+        for key in [k for k, at in self._transfers.items() if at <= now]:
+            del self._transfers[key]
+            self.post(TransferEvent(key, 0))
+            self.fail(CommandFailure(key, EngineCommand.TRANSFER, FailureCause.NO_OUTCOME))
         due = [r for r in self._refusals if r[0] <= now]
         self._refusals = [r for r in self._refusals if r[0] > now]
         for _due, key, status in due:
@@ -265,6 +274,7 @@ class EngineCalls:
         """Blind transfer (REFER); the outcome arrives later (`transfer_finished`)."""
         assert_engine_thread()
         self.find(key).xfer(uri, pj.CallOpParam(True))
+        self._transfers[key] = time.monotonic() + self.transfer_outcome_s
 
     # --- inspection (EngineLoop.call) ----------------------------------------------------------
 
@@ -290,6 +300,7 @@ class EngineCalls:
             call.answered = True
         if state is InviteState.DISCONNECTED:
             call.ended = True
+            self._transfers.pop(call.key, None)
             if call.audio_active:
                 self.audio.stopped(call)
             self.calls.pop(call.key, None)
@@ -321,6 +332,8 @@ class EngineCalls:
 
     def transfer_finished(self, call: EngineCall, status: int) -> None:
         """The REFER was refused, or the transfer target's call ended (`status` its outcome)."""
+        if self._transfers.pop(call.key, None) is None:
+            return  # reported as without outcome already
         self.post(TransferEvent(call.key, status))
         if 200 <= status < 300:
             self.hangup(call.key)  # the target answered: our leg is done (blind transfer)

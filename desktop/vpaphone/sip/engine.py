@@ -10,13 +10,14 @@ from __future__ import annotations
 import concurrent.futures
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from vpaphone.core.calls import CallLog, new_call_id
 from vpaphone.core.model import CostZone, Destination, TelephonyArea
 from vpaphone.sip.callbook import CallBook
+from vpaphone.sip.calls import TRANSFER_OUTCOME_S, EngineCalls
 from vpaphone.sip.config import SipAccountConfig
 from vpaphone.sip.events import (
     CallStateEvent,
@@ -47,9 +48,6 @@ from vpaphone.sip.updates import (
 from vpaphone.sip.uri import caller_from_uri, dial_uri, zone_of
 from vpaphone.threads import assert_qt_thread
 
-if TYPE_CHECKING:
-    from vpaphone.sip.calls import EngineCalls
-
 T = TypeVar("T")
 
 __all__ = [
@@ -77,7 +75,8 @@ class SipEngine(QObject):
     incoming_call = Signal(IncomingCall)
     command_failed = Signal(CommandFailure)
     dtmf_received = Signal(str, str)  # call id, digit
-    transfer_finished = Signal(str, int)  # call id, final SIP status of the transfer target
+    # call id, final SIP status of the transfer target (0: no final NOTIFY within the bound)
+    transfer_finished = Signal(str, int)
     transfer_requested = Signal(TransferRequest)  # the far end sent a REFER (declined in SIP)
     _events_ready = Signal()
     _placed = Signal(str)  # call id; queued: see `dial`
@@ -89,11 +88,13 @@ class SipEngine(QObject):
         media_handler: CallMediaHandler | None = None,
         ring_timeout_s: float = 60.0,
         progress_interval_s: float = 5.0,
+        transfer_outcome_s: float = TRANSFER_OUTCOME_S,
         zone_for_incoming: Callable[[str], CostZone] = zone_of,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._media = media_handler
+        self._transfer_outcome_s = transfer_outcome_s
         self._loop: EngineLoop | None = None
         self._config: SipAccountConfig | None = None
         self._registration = RegistrationUpdate(RegistrationState.UNREGISTERED)
@@ -118,6 +119,7 @@ class SipEngine(QObject):
         if self._loop is not None:
             raise SipEngineError("the SIP engine is already running")
         loop = EngineLoop(config, self._events_ready.emit, self._media)
+        loop.calls.transfer_outcome_s = self._transfer_outcome_s
         loop.start()
         self._loop = loop
         self._config = config

@@ -58,6 +58,7 @@ class FailureCause(enum.StrEnum):
     PEER_REFUSED = "peer_refused"  # the other side answered with an error: the SIP status
     LIBRARY_ERROR = "library_error"  # PJSIP refused the command: its pj_status_t
     NO_SUCH_CALL = "no_such_call"  # the call ended before the command ran: 0
+    NO_OUTCOME = "no_outcome"  # the far end never said how it ended (transfer: no final NOTIFY)
     ENGINE_STOPPED = "engine_stopped"  # the engine stopped before the command ran: 0
     INTERNAL = "internal"  # anything else (a bug, logged with its traceback): 0
 
@@ -135,7 +136,7 @@ class DtmfEvent:
 @dataclass(frozen=True, slots=True)
 class TransferEvent:
     key: str
-    status: int  # final status of the transfer target's call (NOTIFY sipfrag)
+    status: int  # final status of the transfer target's call (NOTIFY sipfrag); 0: none came
 
 
 Event = (
