@@ -143,6 +143,7 @@ class CallBook(QObject):
         self._write(self._log.call_started, record)
         log.info("incoming call from %s (call %s)", mask_e164(number), event.key)
         if not event.busy:
+            self.timers.ring_started(event.key)  # a caller who never gives up gets 480
             self._emit(event.key)
             self._emit_incoming(IncomingCall(event.key, e164, display))
 

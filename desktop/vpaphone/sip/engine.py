@@ -304,8 +304,9 @@ class SipEngine(QObject):
             self.registration_changed.emit(update)
 
     def _hang_up_unanswered(self, call_id: str) -> None:
+        """Rang out: CANCEL our own INVITE, answer a caller's with 480 Temporarily Unavailable."""
         if self._loop is not None:
-            self._command(EngineCommand.HANGUP, call_id, lambda calls: calls.hangup(call_id))
+            self._command(EngineCommand.HANGUP, call_id, lambda calls: calls.hangup(call_id, 480))
 
     # --- helpers -----------------------------------------------------------------------------
 

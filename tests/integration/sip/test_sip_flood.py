@@ -78,3 +78,19 @@ def test_invite_flood_leaves_the_phone_registered_and_working(
     phone.wait_state(call_id, CallState.CONNECTED)
     phone.engine.hangup(call_id)
     assert phone.wait_state(call_id, CallState.ENDED).end_reason is EndReason.COMPLETED
+
+
+def test_an_invite_nobody_cancels_stops_ringing(kamailio, engine, call_log, tmp_path):
+    # issue 18: such a call rang for more than 200 s (while real callers got 486)
+    port = free_port()
+    phone = engine(account(kamailio, local_port=port), ring_timeout_s=2)
+    phone.wait_registration(RegistrationState.REGISTERED)
+    scenario = FLOOD.replace("{domain}", f"127.0.0.1:{port}")
+    with start_uac(tmp_path / "one", scenario, f"127.0.0.1:{port}", "-m", "1") as caller:
+        phone.qtbot.waitUntil(lambda: bool(phone.incoming), timeout=10_000)
+        call_id = phone.incoming[0].call_id
+        ended = phone.wait_state(call_id, CallState.ENDED, timeout=10)
+        assert caller.wait(timeout=10) == 0
+        assert "SIP/2.0 480 " in caller.messages()
+    assert ended.end_reason is EndReason.MISSED
+    assert call_log.records[call_id].end_reason is EndReason.MISSED
