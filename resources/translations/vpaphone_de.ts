@@ -821,6 +821,18 @@
         <translation>Das Telefon konnte das nicht ausführen: %1</translation>
     </message>
     <message>
+        <source>Transfer completed: the caller is connected.</source>
+        <translation>Übergabe abgeschlossen: Der Anrufer ist verbunden.</translation>
+    </message>
+    <message>
+        <source>The transfer did not report back: the caller is still on hold with you.</source>
+        <translation>Die Übergabe hat sich nicht zurückgemeldet: Der Anrufer wird weiter bei dir gehalten.</translation>
+    </message>
+    <message>
+        <source>The transfer failed (SIP %1): the caller is still on hold with you.</source>
+        <translation>Die Übergabe ist fehlgeschlagen (SIP %1): Der Anrufer wird weiter bei dir gehalten.</translation>
+    </message>
+    <message>
         <source>my-vpa is unreachable right now.</source>
         <translation>my-vpa ist gerade nicht erreichbar.</translation>
     </message>

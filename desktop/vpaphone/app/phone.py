@@ -32,13 +32,14 @@ from vpaphone.core.model import (
     Task,
     TelephonyArea,
 )
-from vpaphone.sip.config import SipAccountConfig, SrtpMode, Transport
+from vpaphone.sip.config import KEEPALIVE_S, SipAccountConfig, SrtpMode, Transport
 from vpaphone.sip.engine import (
     CallState,
     CallUpdate,
     IncomingCall,
     RegistrationUpdate,
     SipEngine,
+    TransferRequest,
 )
 from vpaphone.sip.reasons import RegistrationState
 from vpaphone.store.calls import CallStore
@@ -71,6 +72,8 @@ def sip_config(provisioning: Provisioning) -> SipAccountConfig:
         srtp=SrtpMode(sip.srtp),
         stun_servers=sip.stun_servers,
         ice=sip.ice,
+        register_expiry_s=sip.register_expiry_s,
+        keepalive_s=KEEPALIVE_S if sip.keepalive_s is None else sip.keepalive_s,
     )
 
 
@@ -79,6 +82,9 @@ class PhoneService(QObject):
     call_changed = Signal(ActiveCall)  # the running call moved (placed, ringing, connected …)
     call_ended = Signal(CallUpdate)  # it is over (and recorded); `call` is None from now
     incoming_call = Signal(IncomingCall)
+    # The far end asked the VPA to call another number (REFER). The engine declined it in SIP:
+    # the call is only placed if the VPA dials it herself, through `dial` and its gate.
+    transfer_requested = Signal(TransferRequest)
     history_changed = Signal()  # a record was written outside a call (a blocked attempt)
     sales_notice_due = Signal(Task)  # the first sales call on this task
     notice = Signal(Notice)
@@ -104,6 +110,7 @@ class PhoneService(QObject):
         self._bridge: CallAudioBridge | None = None  # made with the engine (see start)
         self._tones: CallTones | None = None
         self._answered_for: dict[str, str] = {}  # incoming call id -> task the VPA picked
+        self._last_ended: tuple[str | None, str | None] = (None, None)  # call id, its task
         self.network = NetworkWatcher(parent=self)
         self.network.changed.connect(self._network_changed)
 
@@ -128,6 +135,12 @@ class PhoneService(QObject):
         engine.call_changed.connect(self._tones.on_call_changed)
         engine.call_changed.connect(self._on_call_changed)
         engine.incoming_call.connect(self.incoming_call)
+        engine.transfer_requested.connect(self.transfer_requested)
+        engine.transfer_finished.connect(
+            lambda _call_id, status: self.notice.emit(
+                Notice(NoticeKind.TRANSFER_OUTCOME, count=status)
+            )
+        )
         try:
             engine.start(sip_config(provisioning))
         except Exception as exc:  # bad provisioning or no free port: say so, keep the app usable
@@ -266,15 +279,18 @@ class PhoneService(QObject):
         if self._tones is not None:
             self._tones.player.stop()
         if task_id is not None:
-            try:
-                self._calls.assign_task(call_id, task_id)
-            except ValueError:
-                log.warning("could not attribute incoming call %s to its task", call_id)
-            except StoreError as exc:  # the call is taken anyway; the VPA learns why
-                log.warning("could not attribute incoming call %s: %s", call_id, exc.problem)
-                self.notice.emit(storage_notice(NoticeKind.DATA_NOT_SAVED, exc))
+            self._attribute(call_id, task_id)
             self._answered_for[call_id] = task_id
         self.engine.answer(call_id)
+
+    def _attribute(self, call_id: str, task_id: str) -> None:
+        try:
+            self._calls.assign_task(call_id, task_id)
+        except ValueError:
+            log.warning("could not attribute incoming call %s to its task", call_id)
+        except StoreError as exc:  # the call is taken anyway; the VPA learns why
+            log.warning("could not attribute incoming call %s: %s", call_id, exc.problem)
+            self.notice.emit(storage_notice(NoticeKind.DATA_NOT_SAVED, exc))
 
     def reject(self, call_id: str) -> None:
         if self._tones is not None:
@@ -301,6 +317,7 @@ class PhoneService(QObject):
         if update.state is CallState.ENDED:
             self._answered_for.pop(update.call_id, None)
             if self.call is not None and self.call.call_id == update.call_id:
+                self._last_ended = (update.call_id, self.call.task_id)  # see `replaces`
                 self.call = None
                 self._tasks.track_call(None)
             self.call_ended.emit(update)
@@ -310,6 +327,11 @@ class PhoneService(QObject):
         call = self.call
         if call is None or call.call_id != update.call_id:
             task_id = self._answered_for.pop(update.call_id, None)
+            replaced = self._last_ended if call is None else (call.call_id, call.task_id)
+            if update.replaces is not None and replaced[0] == update.replaces:
+                task_id = replaced[1]  # an attended transfer to us: the same task
+                if task_id is not None:
+                    self._attribute(update.call_id, task_id)
             call = ActiveCall(
                 update.call_id, task_id, update.direction, update.number, update.state
             )
