@@ -148,6 +148,8 @@ class PhoneService(QObject):
         if engine is not None:
             engine.shutdown()
             engine.deleteLater()
+        if self._bridge is not None:
+            self._bridge.stop_audio()  # the engine is down: no call can open it again
         if self._tones is not None:
             self._tones.player.stop()
 

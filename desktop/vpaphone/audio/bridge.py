@@ -89,10 +89,16 @@ class CallAudioBridge(QObject):
         self._calls.clear()
         self._release_port()
         if QThread.currentThread() is self.thread():
-            self._setting_up.clear()
-            self._apply_run(False)  # at once: the app may be quitting its event loop
-        else:
-            self.stream.halt()  # the queued stop follows on the Qt thread
+            self.stop_audio()  # at once: the app may be quitting its event loop
+        # else (the engine's thread): the queued stop above follows on the Qt thread, and the
+        # engine's owner calls `stop_audio` once the engine is down. The audio thread is never
+        # started or ended from another thread: it went on pumping into buffers no port reads,
+        # which is harmless, while ending it from here raced with its deletion (docs/audio.md).
+
+    def stop_audio(self) -> None:
+        """On the Qt thread, after the engine is down: the audio thread ends now (waits)."""
+        self._setting_up.clear()
+        self.stream.stop()
 
     # -- the call's progress (Qt thread) -----------------------------------------------------
 

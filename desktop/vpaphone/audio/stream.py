@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+import weakref
 
 from PySide6.QtCore import QIODevice, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtMultimedia import QAudioDevice, QAudioSink, QAudioSource, QtAudio
@@ -174,6 +175,17 @@ class _AudioThread(QThread):
         self._io.stop()
 
 
+def _end_audio_thread(thread: _AudioThread, io: DeviceIo | None = None) -> None:
+    """The owner is going: its audio thread ends first (streams closed on it), and only then
+    may the thread object and `DeviceIo` be deleted. Deleting them while the thread ran was
+    the suite's crash: Qt aborts on a running QThread ("Destroyed while thread is still
+    running"), or DeviceIo and its streams went on the Qt thread while the audio thread was
+    still closing them (heap corruption)."""
+    thread.quit()
+    thread.wait()
+    del io  # held until here (see DuplexStream.__init__)
+
+
 class DuplexStream(QObject):
     """Microphone -> `uplink`, `downlink` -> speaker, while a call has its audio path open."""
 
@@ -210,6 +222,12 @@ class DuplexStream(QObject):
         self._io = DeviceIo(self.stage)
         self._thread = _AudioThread(self._io)
         self._io.moveToThread(self._thread)
+        # However this object goes (its parent deleted, the last Python reference dropped, the
+        # interpreter exiting), the audio thread ends before the thread object and DeviceIo are
+        # deleted: the finalizer holds both until then. (Neither is a Qt child of this object,
+        # and `destroyed` is no hook for it: PySide drops the Python connection before a
+        # parent's deleteLater deletes a child, measured.)
+        self._finalizer = weakref.finalize(self, _end_audio_thread, self._thread, self._io)
         queued = Qt.ConnectionType.QueuedConnection
         self._start_io.connect(self._io.start, queued)
         self._open_input.connect(self._io.open_input, queued)
@@ -236,18 +254,10 @@ class DuplexStream(QObject):
         self._start_io.emit()
 
     def stop(self) -> None:
-        """Ends the audio thread; its streams close on it first. Waits (a few ms)."""
-        if not self._running:
-            return
+        """Ends the audio thread; its streams close on it first. Waits (a few ms).
+        Only on this object's thread: every start and stop of the audio thread happens here."""
         self._running = False
-        self._thread.quit()
-        self._thread.wait()
-
-    def halt(self) -> None:
-        """From any thread: the audio thread ends its loop and closes its streams now, without
-        waiting for this object's thread to get round to `stop` (the engine's shutdown, on its
-        own thread, when the Qt loop may not run again: no pump may go on regardless)."""
-        self._thread.quit()
+        _end_audio_thread(self._thread)
 
     def set_choice(self, choice: DeviceChoice) -> None:
         """Applies a new device choice; a running call moves to the new devices at once."""
