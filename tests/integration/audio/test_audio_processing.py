@@ -178,13 +178,10 @@ _AEC3_DOUBLE_TALK = pytest.mark.xfail(
 )
 
 
+# One echo path (the middle of the issue's range): each costs two 13 s calls, ~1 min, and the
+# three paths measured on issue-17's branch failed alike.
 @pytest.mark.parametrize(
-    ("delay_ms", "gain_db"),
-    [
-        pytest.param(50, -6.0, marks=_AEC3_DOUBLE_TALK),
-        pytest.param(100, -12.0, marks=_AEC3_DOUBLE_TALK),
-        pytest.param(150, -20.0, marks=_AEC3_DOUBLE_TALK),
-    ],
+    ("delay_ms", "gain_db"), [pytest.param(100, -12.0, marks=_AEC3_DOUBLE_TALK)]
 )
 def test_double_talk_keeps_the_vpas_voice(
     delay_ms: int,
