@@ -254,7 +254,7 @@ def test_fan_noise_is_reduced_10_db_and_speech_kept(
     assert db((noise_off / voice_off) / (noise / voice)) >= 10.0
     assert voice / voice_off >= 0.9
     if voice_no_agc / voice_off < 0.9:
-        # Not always met (docs/audio.md, quality table): without automatic gain, WebRTC's noise suppressor
-        # (level 1) takes up to ~1 dB of the voice with the fan: 79, 81 and 97 % kept in three runs.
-        # The noise figures above stay strict; a better suppressor shows here as a pass.
+        # Not always met (docs/audio.md, quality table): without automatic gain, WebRTC's noise
+        # suppressor (level 1) takes up to ~1 dB of the voice with the fan: 79, 81 and 97 % kept
+        # in three runs. The noise figures above stay strict; a better suppressor passes here.
         pytest.xfail(f"noise suppression alone keeps {voice_no_agc / voice_off:.0%} of the voice")
