@@ -53,13 +53,18 @@ class DeviceSettingsError(ValueError):
     pass
 
 
-def _parse(text: str) -> DeviceChoice:
+def _json_object(text: str) -> dict[str, object]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DeviceSettingsError(f"not JSON ({exc.msg} at line {exc.lineno})") from exc
     if not isinstance(data, dict):
         raise DeviceSettingsError("expected a JSON object")
+    return data
+
+
+def _parse(text: str) -> DeviceChoice:
+    data = _json_object(text)
     values: dict[str, str | None] = {}
     for role in DeviceRole:
         value = data.get(role.value)
@@ -87,12 +92,7 @@ class ProcessingChoice:
 
 
 def _parse_processing(text: str) -> ProcessingChoice:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DeviceSettingsError(f"not JSON ({exc.msg} at line {exc.lineno})") from exc
-    if not isinstance(data, dict):
-        raise DeviceSettingsError("expected a JSON object")
+    data = _json_object(text)
     values: dict[str, bool] = {}
     for name in ProcessingChoice.__dataclass_fields__:
         value = data.get(name, True)
