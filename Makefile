@@ -21,7 +21,7 @@ APT_RUNTIME := python3 python3-venv python3-pip libglib2.0-0 libgl1 libegl1 libx
 # Real peers and services the tests start themselves (see tests/fixtures/).
 APT_TEST := kamailio kamailio-tls-modules sip-tester baresip-core pulseaudio pulseaudio-utils \
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth imagemagick sox openssl iproute2 procps \
-  coturn playerctl xdotool x11-utils trayer
+  coturn playerctl xdotool x11-utils trayer espeak-ng
 # Building the bundle and the .deb (libpython3.11: PyInstaller bundles the shared interpreter),
 # checking them (lintian, desktop-file-validate, appstreamcli) and the fresh-root test tier;
 # the MSI built with wixl and installed under wine, the ADMX templates checked with xmllint.

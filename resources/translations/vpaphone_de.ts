@@ -943,6 +943,49 @@
     </message>
 </context>
 <context>
+    <name>ProcessingBox</name>
+    <message>
+        <source>Voice processing</source>
+        <translation>Sprachverarbeitung</translation>
+    </message>
+    <message>
+        <source>Echo cancellation (not needed with a headset)</source>
+        <translation>Echounterdrückung (mit Headset nicht nötig)</translation>
+    </message>
+    <message>
+        <source>Noise suppression</source>
+        <translation>Rauschunterdrückung</translation>
+    </message>
+    <message>
+        <source>Low-frequency filter (rumble, hum)</source>
+        <translation>Tiefenfilter (Rumpeln, Brummen)</translation>
+    </message>
+    <message>
+        <source>Automatic level</source>
+        <translation>Automatische Lautstärke</translation>
+    </message>
+    <message>
+        <source>Echo cancellation by the system</source>
+        <translation>Echounterdrückung durch das System</translation>
+    </message>
+    <message>
+        <source>PulseAudio&apos;s echo cancellation</source>
+        <translation>die Echounterdrückung von PulseAudio</translation>
+    </message>
+    <message>
+        <source>PipeWire&apos;s echo cancellation</source>
+        <translation>die Echounterdrückung von PipeWire</translation>
+    </message>
+    <message>
+        <source>the device itself</source>
+        <translation>das Gerät selbst</translation>
+    </message>
+    <message>
+        <source>This microphone is echo-cancelled already (by %1): the app does not cancel echo a second time.</source>
+        <translation>Bei diesem Mikrofon wird das Echo bereits unterdrückt (durch %1): Die App unterdrückt es nicht ein zweites Mal.</translation>
+    </message>
+</context>
+<context>
     <name>QuoteRequestDialog</name>
     <message>
         <source>Ask for an individual quote</source>

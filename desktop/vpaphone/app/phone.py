@@ -48,7 +48,7 @@ from vpaphone.store.errors import StoreError
 if TYPE_CHECKING:  # Qt Multimedia loads only when the phone starts (sign-in): a faster start
     from vpaphone.audio.bridge import CallAudioBridge
     from vpaphone.audio.call_tones import CallTones
-    from vpaphone.audio.settings import DeviceChoice
+    from vpaphone.audio.settings import DeviceChoice, ProcessingChoice
     from vpaphone.myvpa.models import Provisioning
 
 log = logging.getLogger(__name__)
@@ -122,16 +122,18 @@ class PhoneService(QObject):
             return
         from vpaphone.audio.bridge import CallAudioBridge  # noqa: PLC0415 - see TYPE_CHECKING
         from vpaphone.audio.call_tones import CallTones  # noqa: PLC0415
-        from vpaphone.audio.settings import load_choice  # noqa: PLC0415
+        from vpaphone.audio.settings import load_choice, load_processing  # noqa: PLC0415
         from vpaphone.audio.tones import TonePlayer  # noqa: PLC0415
 
         choice = load_choice()
         if self._bridge is None:
-            self._bridge = CallAudioBridge(choice, self)
+            self._bridge = CallAudioBridge(choice, self, processing=load_processing())
         if self._tones is None:
             self._tones = CallTones(TonePlayer(choice, self), self)
         engine = SipEngine(self._call_log, media_handler=self._bridge, parent=self)
         engine.registration_changed.connect(self.registration_changed)
+        # the audio path opens as a call starts and closes after the last one (issue 17)
+        engine.call_changed.connect(self._bridge.follow_call)
         engine.call_changed.connect(self._tones.on_call_changed)
         engine.call_changed.connect(self._on_call_changed)
         engine.incoming_call.connect(self.incoming_call)
@@ -159,6 +161,8 @@ class PhoneService(QObject):
         if engine is not None:
             engine.shutdown()
             engine.deleteLater()
+        if self._bridge is not None:
+            self._bridge.stop_audio()  # the engine is down: no call can open it again
         if self._tones is not None:
             self._tones.player.stop()
 
@@ -310,6 +314,11 @@ class PhoneService(QObject):
             self._bridge.set_choice(choice)
         if self._tones is not None:
             self._tones.player.set_choice(choice)
+
+    def use_processing(self, choice: ProcessingChoice) -> None:
+        """A new voice-processing choice (Settings) applies at once, to a running call too."""
+        if self._bridge is not None:
+            self._bridge.set_processing(choice)
 
     # --- engine events -----------------------------------------------------------------------
 

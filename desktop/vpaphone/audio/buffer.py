@@ -128,6 +128,11 @@ class PcmBuffer:
             self._data.clear()
 
     @property
+    def fill_bytes(self) -> int:
+        with self._lock:
+            return len(self._data)
+
+    @property
     def fill_ms(self) -> float:
         with self._lock:
             return bytes_to_ms(len(self._data))

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QMediaDevices
 
-from vpaphone.audio.format import CHANNELS, RATE
+from vpaphone.audio.format import CHANNELS, DEVICE_RATE
 from vpaphone.audio.settings import DeviceChoice, DeviceRole
 
 
@@ -111,7 +111,7 @@ def resolve(role: DeviceRole, choice: DeviceChoice) -> QAudioDevice | None:
 
 def pcm_format() -> QAudioFormat:
     fmt = QAudioFormat()
-    fmt.setSampleRate(RATE)
+    fmt.setSampleRate(DEVICE_RATE)
     fmt.setChannelCount(CHANNELS)
     fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
     return fmt

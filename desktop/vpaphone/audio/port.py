@@ -14,7 +14,7 @@ from collections.abc import Callable
 import pjsua2 as pj
 
 from vpaphone.audio.buffer import PcmBuffer
-from vpaphone.audio.format import CHANNELS, FRAME_BYTES, FRAME_MS, RATE, SAMPLE_BYTES
+from vpaphone.audio.format import CALL_RATE, CHANNELS, FRAME_BYTES, FRAME_MS, SAMPLE_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ class BridgePort(pj.AudioMediaPort):  # type: ignore[misc]  # pjsua2 has no type
         self.frames_received = 0
         self.callback_errors = 0
         fmt = pj.MediaFormatAudio()
-        fmt.init(pj.PJMEDIA_FORMAT_PCM, RATE, CHANNELS, FRAME_MS * 1000, SAMPLE_BYTES * 8)
+        fmt.init(pj.PJMEDIA_FORMAT_PCM, CALL_RATE, CHANNELS, FRAME_MS * 1000, SAMPLE_BYTES * 8)
         self.createPort("vpaphone-bridge", fmt)
 
     def onFrameRequested(self, frame: pj.MediaFrame) -> None:  # noqa: N802 (pjsua2 API)

@@ -112,6 +112,7 @@ class CallBook(QObject):
         )
         self._calls[call_id] = _Call(record, CallState.CALLING, announced=False)
         self.timers.ring_started(call_id)
+        self.timers.start_heartbeat()
         log.info("dialling %s (call %s)", masked(dest), call_id)
         return record
 
@@ -141,6 +142,7 @@ class CallBook(QObject):
             call.local_end = LocalEnd.BUSY_HERE
         self._calls[event.key] = call
         self._write(self._log.call_started, record)
+        self.timers.start_heartbeat()
         log.info("incoming call from %s (call %s)", mask_e164(number), event.key)
         if not event.busy:
             self.timers.ring_started(event.key)  # a caller who never gives up gets 480
@@ -271,9 +273,13 @@ class CallBook(QObject):
 
     def _heartbeat(self) -> None:
         now = datetime.now(UTC)
-        for call_id, call in self._calls.items():
-            if call.state is not CallState.ENDED:
-                self._write(self._log.call_progress, call_id, now)
+        live = [
+            call_id for call_id, call in self._calls.items() if call.state is not CallState.ENDED
+        ]
+        if not live:
+            self.timers.stop_heartbeat()  # an idle phone wakes for nothing (issue 17)
+        for call_id in live:
+            self._write(self._log.call_progress, call_id, now)
 
     def _write(self, method: Callable[..., Any], *args: Any) -> None:
         """Call records must never take the phone down; a failing store is logged loudly."""

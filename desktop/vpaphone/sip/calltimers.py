@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 
 class CallTimers(QObject):
     """Calls `ring_timed_out(call_id)` when a call rang out unanswered for `ring_timeout_s`,
-    and `heartbeat()` every `progress_interval_s` while started."""
+    and `heartbeat()` every `progress_interval_s` while started (while calls run)."""
 
     def __init__(
         self,
@@ -34,7 +34,12 @@ class CallTimers(QObject):
         self._progress.timeout.connect(heartbeat)
 
     def start_heartbeat(self) -> None:
-        self._progress.start()
+        """While calls run (an idle phone has no timer here); `stop_heartbeat` when none do."""
+        if not self._progress.isActive():
+            self._progress.start()
+
+    def stop_heartbeat(self) -> None:
+        self._progress.stop()
 
     def stop(self) -> None:
         self._progress.stop()

@@ -123,7 +123,6 @@ class SipEngine(QObject):
         loop.start()
         self._loop = loop
         self._config = config
-        self._book.timers.start_heartbeat()
         state = RegistrationState.REGISTERING if config.register else RegistrationState.NOT_REQUIRED
         self._set_registration(RegistrationUpdate(state))
 

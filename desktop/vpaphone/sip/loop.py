@@ -54,7 +54,10 @@ from vpaphone.threads import assert_engine_thread, mark_engine_thread, on_engine
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-POLL_MS = 200  # upper bound of one libHandleEvents wait; pjsip shortens it for due timers
+# Upper bound of one libHandleEvents wait; pjsip shortens it for its due timers, and commands,
+# packets (SIP and RTP) wake it anyway. Only the sleep check needs a turn now and then; a short
+# bound would wake an idle phone for nothing (issue 17).
+POLL_MS = 2_000
 SLEEP_GAP_S = 5.0  # boot-clock vs monotonic-clock drift that means the computer was asleep
 _WAKE = b"\r\n\r\n"
 

@@ -50,6 +50,12 @@ def endpoint_config(stun_servers: Iterable[str], log_level: int) -> pj.EpConfig:
     ep_cfg.logConfig.consoleLevel = log_level
     ep_cfg.logConfig.msgLogging = log_level >= 4  # SIP messages carry phone numbers
     ep_cfg.medConfig.noVad = True
+    # RTP on the engine thread's ioqueue, not pjmedia's own worker thread: that one polls with a
+    # fixed 10 ms timeout (~99 wake-ups a second with no call, measured). Here the media sockets
+    # wait in `libHandleEvents` with the SIP ones. The media clock (null device) is unaffected:
+    # pjsua opens it when a call's audio connects, closes it 1 s after the last disconnect.
+    ep_cfg.medConfig.hasIoqueue = False
+    ep_cfg.medConfig.threadCnt = 0
     return ep_cfg
 
 

@@ -64,7 +64,7 @@ def make_settings_dialog(phone: PhoneService, parent: object) -> SettingsDialog:
     """The dialog, wired so that what OK saves takes effect at once where it can."""
     from PySide6.QtWidgets import QWidget  # noqa: PLC0415 - typing of the parent only
 
-    from vpaphone.audio.settings import DeviceChoice  # noqa: PLC0415 - see TYPE_CHECKING
+    from vpaphone.audio.settings import DeviceChoice, ProcessingChoice  # noqa: PLC0415
     from vpaphone.ui.widgets.settings_dialog import SettingsDialog  # noqa: PLC0415
 
     dialog = SettingsDialog(parent=parent if isinstance(parent, QWidget) else None)
@@ -72,9 +72,13 @@ def make_settings_dialog(phone: PhoneService, parent: object) -> SettingsDialog:
     def devices(choice: DeviceChoice) -> None:
         phone.use_devices(choice)
 
+    def processing(choice: ProcessingChoice) -> None:
+        phone.use_processing(choice)
+
     def general() -> None:
         apply_start_at_login(QSettings().value(START_AT_LOGIN_KEY, False) in (True, "true"))
 
     dialog.devices_changed.connect(devices)
+    dialog.processing_changed.connect(processing)
     dialog.general_changed.connect(general)
     return dialog

@@ -47,7 +47,7 @@ class Peer:
 def far_end(tmp_path: Path) -> Iterator[Callable[..., Peer]]:
     peers: list[Peer] = []
 
-    def start(tone_hz: int = 0, ring_ms: int = 0, reply: int = 0) -> Peer:
+    def start(tone_hz: int = 0, ring_ms: int = 0, reply: int = 0, play: Path | None = None) -> Peer:
         recording = tmp_path / f"far-end-{len(peers)}.wav"
         proc = subprocess.Popen(
             [
@@ -59,6 +59,7 @@ def far_end(tmp_path: Path) -> Iterator[Callable[..., Peer]]:
                 f"--tone-hz={tone_hz}",
                 f"--ring-ms={ring_ms}",
                 f"--reply={reply}",
+                *([f"--play={play}"] if play is not None else []),
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

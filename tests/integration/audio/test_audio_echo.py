@@ -1,9 +1,10 @@
-"""Echo on the bridge path, measured: what docs/audio.md tells headset and laptop users.
+"""Why the app has its own echo canceller (docs/audio.md): pjmedia's does not act on the bridge.
 
 The speaker's output is fed straight back into the microphone (a sink whose monitor is the mic:
-the worst acoustic echo possible). pjmedia's echo canceller lives in its sound-device port; with
-the null device there is none, so configuring it (ecTailLen) must not change the echo the far end
-hears. If a pjsua2 update ever applies it here, this test fails and the docs need updating.
+the worst acoustic echo possible), the app's own voice processing off. pjmedia's echo canceller
+lives in its sound-device port; with the null device there is none, so configuring it
+(ecTailLen) must not change the echo the far end hears. If a pjsua2 update ever applies it here,
+this test fails and the docs need updating (and the app would cancel twice).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from tests.fixtures.pulseaudio import PulseServer
 from tests.integration.audio.conftest import Peer, pump, read_wav, rms_dbfs
 from tests.integration.audio.localphone import LocalPhone
 from vpaphone.audio.bridge import CallAudioBridge
-from vpaphone.audio.settings import DeviceChoice
+from vpaphone.audio.settings import DeviceChoice, ProcessingChoice
 
 pytestmark = [pytest.mark.pulseaudio, pytest.mark.slow]
 
@@ -36,7 +37,7 @@ def _echo_dbfs(
     choice: DeviceChoice, tail_ms: int, far_end: Callable[..., Peer], qtbot: QtBot
 ) -> float:
     peer = far_end(1000)
-    bridge = CallAudioBridge(choice)
+    bridge = CallAudioBridge(choice, processing=ProcessingChoice(False, False, False, False))
     phone = LocalPhone(bridge, ec_tail_ms=tail_ms)
     try:
         phone.dial(peer.uri)

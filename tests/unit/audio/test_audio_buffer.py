@@ -26,7 +26,7 @@ def test_underrun_pads_with_silence_and_is_counted() -> None:
     assert buf.read(6) == b"\x05\x00" + bytes(4)
     stats = buf.stats()
     assert stats.underruns == 1
-    assert stats.silence_ms == pytest.approx(2 / 48)  # two samples at 48 kHz
+    assert stats.silence_ms == pytest.approx(2 / 16)  # two samples at the call's 16 kHz
 
 
 def test_overflow_drops_oldest_down_to_target() -> None:

@@ -45,3 +45,23 @@ def test_default_location_is_the_user_config_dir(
     save_choice(DeviceChoice(speaker="headset"))
     assert load_choice() == DeviceChoice(speaker="headset")
     assert list(tmp_path.rglob("audio-devices.json"))
+
+
+def test_voice_processing_is_all_on_by_default_and_saved(tmp_path: Path) -> None:
+    from vpaphone.audio.settings import ProcessingChoice, load_processing, save_processing
+
+    path = tmp_path / "audio-processing.json"
+    assert load_processing(path) == ProcessingChoice(True, True, True, True)
+    headset = ProcessingChoice(echo_cancellation=False)
+    save_processing(headset, path)
+    assert load_processing(path) == headset
+
+
+def test_a_damaged_voice_processing_file_is_kept_aside(tmp_path: Path) -> None:
+    from vpaphone.audio.settings import ProcessingChoice, load_processing
+
+    path = tmp_path / "audio-processing.json"
+    path.write_text('{"echo_cancellation": "yes"}', encoding="utf-8")
+    assert load_processing(path) == ProcessingChoice()
+    assert not path.exists()
+    assert (tmp_path / "audio-processing.json.damaged").exists()

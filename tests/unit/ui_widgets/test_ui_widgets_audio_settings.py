@@ -12,7 +12,13 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures.pulseaudio import PulseServer
-from vpaphone.audio.settings import DeviceChoice, DeviceRole, load_choice
+from vpaphone.audio.settings import (
+    DeviceChoice,
+    DeviceRole,
+    ProcessingChoice,
+    load_choice,
+    load_processing,
+)
 from vpaphone.ui.settings_keys import CLOSE_TO_TRAY_KEY, START_AT_LOGIN_KEY
 from vpaphone.ui.widgets.settings_dialog import LANGUAGE_KEY, SettingsDialog
 
@@ -146,3 +152,27 @@ def test_general_page_persists_and_announces_the_language(
     assert not again.general.close_to_tray.isChecked()
     with qtbot.assertNotEmitted(again.language_changed):
         again.accept()  # unchanged language: no reload of translations
+
+
+def test_voice_processing_switches_are_saved_and_announced(
+    pulse: PulseServer, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 17: all on by default; headset mode (echo cancellation off) survives a restart
+    and reaches the running phone through `processing_changed`."""
+    devices, processing = tmp_path / "audio.json", tmp_path / "processing.json"
+    dialog = SettingsDialog(devices_file=devices, processing_file=processing)
+    qtbot.addWidget(dialog)
+    box = dialog.audio.processing
+    assert box.choice() == ProcessingChoice()
+    assert all(b.isChecked() for b in (box.echo, box.noise, box.high_pass, box.gain))
+    assert box.system_aec.isHidden()  # the suite's microphones are plain null-sink monitors
+    box.echo.setChecked(False)
+    with qtbot.waitSignal(dialog.processing_changed) as changed:
+        dialog.accept()
+    headset_mode = ProcessingChoice(echo_cancellation=False)
+    assert changed.args == [headset_mode]
+    assert load_processing(processing) == headset_mode
+    again = SettingsDialog(devices_file=devices, processing_file=processing)
+    qtbot.addWidget(again)
+    assert not again.audio.processing.echo.isChecked()
+    assert again.audio.processing.noise.isChecked()

@@ -1,7 +1,8 @@
-"""Settings: audio devices (with microphone meter and speaker test) and general preferences.
+"""Settings: audio devices (with microphone meter and speaker test), voice processing, and
+general preferences.
 
-Device choices are saved by `vpaphone.audio.settings` (its own file); the general preferences
-in QSettings under the keys below, which the shell reads at start.
+Device and voice-processing choices are saved by `vpaphone.audio.settings` (their own files);
+the general preferences in QSettings under the keys below, which the shell reads at start.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -25,10 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from vpaphone import APP_DISPLAY_NAME, __version__
-from vpaphone.audio.devices import list_devices, resolve
+from vpaphone.audio.devices import device_id, list_devices, resolve
 from vpaphone.audio.meter import MicLevelMonitor
-from vpaphone.audio.settings import DeviceChoice, DeviceRole, load_choice, save_choice
+from vpaphone.audio.settings import (
+    DeviceChoice,
+    DeviceRole,
+    ProcessingChoice,
+    load_choice,
+    load_processing,
+    save_choice,
+    save_processing,
+)
 from vpaphone.audio.status import probe
+from vpaphone.audio.system_aec import SystemEchoCancel, detect
 from vpaphone.audio.tones import Tone, TonePlayer
 from vpaphone.core.zones import ZoneTable
 from vpaphone.texts.audio import audio_problems_text
@@ -48,6 +59,7 @@ __all__ = [
     "LANGUAGE_KEY",
     "AudioPage",
     "GeneralPage",
+    "ProcessingBox",
     "SettingsDialog",
 ]
 
@@ -64,10 +76,16 @@ class AudioPage(QWidget):
     """Device pickers, a live microphone meter and a speaker test; says why when there are
     no devices."""
 
-    def __init__(self, choice: DeviceChoice, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        choice: DeviceChoice,
+        parent: QWidget | None = None,
+        processing: ProcessingChoice | None = None,
+    ) -> None:
         super().__init__(parent)
         self._choice = choice
         self._monitor: MicLevelMonitor | None = None
+        self.processing = ProcessingBox(processing or ProcessingChoice(), self)
         self._tones = TonePlayer(choice, self)
         self.problems_label = QLabel(self)
         self.problems_label.setAccessibleName(self.tr("Audio problems"))
@@ -103,7 +121,9 @@ class AudioPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.problems_label)
         layout.addLayout(form)
+        layout.addWidget(self.processing)
         layout.addStretch(1)
+        self.boxes[DeviceRole.MICROPHONE].currentIndexChanged.connect(self._microphone_changed)
         self.mic_test.toggled.connect(self._test_microphone)
         self.speaker_test.clicked.connect(self._test_speaker)
         self.ringer_test.toggled.connect(self._test_ringer)
@@ -127,6 +147,12 @@ class AudioPage(QWidget):
         self.meter.setEnabled(has_input)
         self.speaker_test.setEnabled(status.speaker is not None)
         self.ringer_test.setEnabled(status.ringer is not None)
+        self._microphone_changed()
+
+    def _microphone_changed(self) -> None:
+        mic = resolve(DeviceRole.MICROPHONE, self.choice())
+        found = detect(device_id(mic), mic.description()) if mic is not None else None
+        self.processing.show_system_aec(found)
 
     def choice(self) -> DeviceChoice:
         choice = DeviceChoice()
@@ -169,6 +195,57 @@ class AudioPage(QWidget):
     def _test_speaker(self) -> None:
         self._tones.set_choice(self.choice())
         self._tones.play(Tone.SPEAKER_TEST)
+
+
+class ProcessingBox(QGroupBox):
+    """The voice-processing switches, and who already cancels echo on the chosen microphone."""
+
+    def __init__(self, choice: ProcessingChoice, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Voice processing"), parent)
+        self.echo = QCheckBox(self.tr("Echo cancellation (not needed with a headset)"), self)
+        self.noise = QCheckBox(self.tr("Noise suppression"), self)
+        self.high_pass = QCheckBox(self.tr("Low-frequency filter (rumble, hum)"), self)
+        self.gain = QCheckBox(self.tr("Automatic level"), self)
+        self.system_aec = QLabel(self)
+        self.system_aec.setWordWrap(True)
+        self.system_aec.setAccessibleName(self.tr("Echo cancellation by the system"))
+        layout = QVBoxLayout(self)
+        for box, on in (
+            (self.echo, choice.echo_cancellation),
+            (self.noise, choice.noise_suppression),
+            (self.high_pass, choice.high_pass_filter),
+            (self.gain, choice.auto_gain),
+        ):
+            box.setChecked(on)
+            box.setAccessibleName(box.text())
+            layout.addWidget(box)
+        layout.addWidget(self.system_aec)
+        self.show_system_aec(None)
+
+    def choice(self) -> ProcessingChoice:
+        return ProcessingChoice(
+            echo_cancellation=self.echo.isChecked(),
+            noise_suppression=self.noise.isChecked(),
+            high_pass_filter=self.high_pass.isChecked(),
+            auto_gain=self.gain.isChecked(),
+        )
+
+    def show_system_aec(self, found: SystemEchoCancel | None) -> None:
+        """Says when the microphone comes echo-cancelled: the app's canceller then stays off."""
+        if found is None:
+            self.system_aec.setVisible(False)
+            return
+        who = {
+            "pulseaudio": self.tr("PulseAudio's echo cancellation"),
+            "pipewire": self.tr("PipeWire's echo cancellation"),
+        }.get(found.kind, self.tr("the device itself"))
+        self.system_aec.setText(
+            self.tr(
+                "This microphone is echo-cancelled already (by %1): the app does not cancel "
+                "echo a second time."
+            ).replace("%1", who)
+        )
+        self.system_aec.setVisible(True)
 
 
 class GeneralPage(QWidget):
@@ -235,18 +312,27 @@ class AboutPage(QWidget):
 
 class SettingsDialog(QDialog):
     """OK saves everything; `language_changed(code)` when the language setting changed
-    ("de", "en" or "" for the system's), `devices_changed(DeviceChoice)` when the devices did."""
+    ("de", "en" or "" for the system's), `devices_changed(DeviceChoice)` when the devices did,
+    `processing_changed(ProcessingChoice)` when the voice processing did."""
 
     language_changed = Signal(str)
     devices_changed = Signal(DeviceChoice)
+    processing_changed = Signal(ProcessingChoice)
     general_changed = Signal()
 
-    def __init__(self, devices_file: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        devices_file: Path | None = None,
+        parent: QWidget | None = None,
+        processing_file: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._devices_file = devices_file
+        self._processing_file = processing_file
         self._saved_choice = load_choice(devices_file)
-        self.audio = AudioPage(self._saved_choice, self)
+        self._saved_processing = load_processing(processing_file)
+        self.audio = AudioPage(self._saved_choice, self, self._saved_processing)
         self.general = GeneralPage(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.audio, self.tr("Audio"))
@@ -273,6 +359,11 @@ class SettingsDialog(QDialog):
             save_choice(choice, self._devices_file)
             self._saved_choice = choice
             self.devices_changed.emit(choice)
+        processing = self.audio.processing.choice()
+        if processing != self._saved_processing:
+            save_processing(processing, self._processing_file)
+            self._saved_processing = processing
+            self.processing_changed.emit(processing)
         settings = QSettings()
         language = str(self.general.language.currentData())
         if str(settings.value(LANGUAGE_KEY, SYSTEM_LANGUAGE) or SYSTEM_LANGUAGE) != language:
