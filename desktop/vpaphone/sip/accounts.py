@@ -1,15 +1,43 @@
-"""The SIP account on the engine thread: registration callbacks and incoming calls.
+"""The SIP account on the engine thread: registration callbacks, incoming calls, and the
+endpoint's transport callback (a refused TLS certificate).
 
 Like every pjsua2 callback, these run on the engine thread and catch every exception.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 import pjsua2 as pj
 
 from vpaphone.sip.calls import EngineCalls
-from vpaphone.sip.events import RegEvent
+from vpaphone.sip.events import Event, RegEvent, TlsRefusedEvent
 from vpaphone.sip.failures import log_failure
+from vpaphone.sip.trust import tls_problem
+
+log = logging.getLogger(__name__)
+
+
+class EngineEndpoint(pj.Endpoint):  # type: ignore[misc]  # pjsua2 has no type stubs
+    """The Endpoint, to hear why a TLS connection failed: pjsua's registration only says
+    503 "SSL certificate verification error"."""
+
+    def __init__(self, post: Callable[[Event], None]) -> None:
+        super().__init__()
+        self._post = post
+
+    def onTransportState(self, prm: pj.OnTransportStateParam) -> None:  # noqa: N802
+        try:
+            status = int(prm.tlsInfo.verifyStatus)
+            if status:
+                reasons = "; ".join(str(m) for m in prm.tlsInfo.verifyMsgs)
+                log.warning(
+                    "SIP server's TLS certificate refused (%s): %s", tls_problem(status), reasons
+                )
+                self._post(TlsRefusedEvent(status))
+        except Exception:
+            log_failure("transport callback failed")
 
 
 class EngineAccount(pj.Account):  # type: ignore[misc]  # pjsua2 has no type stubs

@@ -31,6 +31,7 @@ from vpaphone.sip.events import (
     ReplacedEvent,
     RtpStats,
     SipEngineError,
+    TlsRefusedEvent,
     TransferEvent,
     TransferRequestEvent,
 )
@@ -38,6 +39,7 @@ from vpaphone.sip.failures import log_failure
 from vpaphone.sip.loop import EngineLoop
 from vpaphone.sip.media import CallMediaHandler
 from vpaphone.sip.reasons import LocalEnd, RegistrationState, registration_state
+from vpaphone.sip.trust import TlsProblem, tls_problem
 from vpaphone.sip.updates import (
     CallState,
     CallUpdate,
@@ -98,6 +100,7 @@ class SipEngine(QObject):
         self._loop: EngineLoop | None = None
         self._config: SipAccountConfig | None = None
         self._registration = RegistrationUpdate(RegistrationState.UNREGISTERED)
+        self._tls_problem: TlsProblem | None = None  # the last refused server certificate
         self._book = CallBook(
             call_log,
             self.call_changed.emit,
@@ -273,6 +276,8 @@ class SipEngine(QObject):
             self._book.call_state(event)
         elif isinstance(event, RegEvent):
             self._on_reg(event)
+        elif isinstance(event, TlsRefusedEvent):
+            self._tls_problem = tls_problem(event.verify_status)
         elif isinstance(event, MediaEvent):
             self._book.media(event)
         elif isinstance(event, IncomingEvent):
@@ -296,7 +301,12 @@ class SipEngine(QObject):
                 self._set_registration(RegistrationUpdate(RegistrationState.REGISTERING))
             return
         state = registration_state(event.code, event.active)
-        self._set_registration(RegistrationUpdate(state, event.code or None, event.reason or None))
+        # the certificate refused on the way to this answer (pjsua itself only says 503)
+        problem, self._tls_problem = self._tls_problem, None
+        if state is not RegistrationState.FAILED or event.code not in (0, 408, 502, 503, 504):
+            problem = None
+        update = RegistrationUpdate(state, event.code or None, event.reason or None, problem)
+        self._set_registration(update)
 
     def _set_registration(self, update: RegistrationUpdate) -> None:
         if update != self._registration:

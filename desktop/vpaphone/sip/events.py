@@ -77,6 +77,13 @@ class CommandFailure:
 
 
 @dataclass(frozen=True, slots=True)
+class TlsRefusedEvent:
+    """A TLS connection to the server was dropped: its certificate did not verify."""
+
+    verify_status: int  # pj_ssl_cert_verify_flag_t bits (sip.trust names them)
+
+
+@dataclass(frozen=True, slots=True)
 class RegEvent:
     code: int  # SIP status of the REGISTER's answer (0: none arrived)
     reason: str  # its reason phrase
@@ -141,6 +148,7 @@ class TransferEvent:
 
 Event = (
     RegEvent
+    | TlsRefusedEvent
     | CallStateEvent
     | MediaEvent
     | IncomingEvent

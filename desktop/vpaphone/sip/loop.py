@@ -33,7 +33,7 @@ from typing import TypeVar
 
 import pjsua2 as pj
 
-from vpaphone.sip.accounts import EngineAccount
+from vpaphone.sip.accounts import EngineAccount, EngineEndpoint
 from vpaphone.sip.calls import EngineCalls
 from vpaphone.sip.config import SipAccountConfig
 from vpaphone.sip.events import CommandFailure, EngineCommand, Event, FailureCause, SipEngineError
@@ -282,7 +282,7 @@ class EngineLoop:
         # destroyed but still held by a reference cycle (an exception's traceback), must go
         # first (seen in the test suite, where many engines start in one process).
         gc.collect()
-        ep = pj.Endpoint()
+        ep = EngineEndpoint(self.post)
         self.endpoint = ep
         quiet_until_configured()  # pjlib's start-up lines would go to stdout (sip.pjlog)
         ep.libCreate()

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import pjsua2 as pj
 
 from vpaphone.sip.config import SipAccountConfig, SrtpMode, Transport
+from vpaphone.sip.trust import trusted_cas
 from vpaphone.sip.uri import identity_uri
 
 TASK_HEADER = "X-VPA-Task"  # the active task's id, for server-side attribution of the call
@@ -27,6 +28,14 @@ _SRTP = {
     SrtpMode.OPTIONAL: pj.PJMEDIA_SRTP_OPTIONAL,
     SrtpMode.MANDATORY: pj.PJMEDIA_SRTP_MANDATORY,
 }
+# Of the 65 suites the bundled OpenSSL 1.0.2k offers by default (static RSA, DH, CBC with
+# SHA-1, Camellia …), only forward-secret AEAD ones: ECDHE with AES-GCM (docs/security.md)
+TLS_CIPHER_SUITES = (
+    0xC02B,  # ECDHE-ECDSA-AES128-GCM-SHA256
+    0xC02C,  # ECDHE-ECDSA-AES256-GCM-SHA384
+    0xC02F,  # ECDHE-RSA-AES128-GCM-SHA256
+    0xC030,  # ECDHE-RSA-AES256-GCM-SHA384
+)
 _TRANSPORTS = {
     Transport.UDP: pj.PJSIP_TRANSPORT_UDP,
     Transport.TCP: pj.PJSIP_TRANSPORT_TCP,
@@ -78,8 +87,11 @@ def transport_config(cfg: SipAccountConfig) -> pj.TransportConfig:
     if cfg.transport is Transport.TLS:
         tc.tlsConfig.method = pj.PJSIP_TLSV1_2_METHOD  # the bundled OpenSSL's newest
         tc.tlsConfig.verifyServer = cfg.tls_verify_server
-        if cfg.tls_ca_file:
-            tc.tlsConfig.CaListFile = cfg.tls_ca_file
+        tc.tlsConfig.CaBuf = trusted_cas(cfg.tls_ca_pem)
+        suites = pj.IntVector()
+        for suite in TLS_CIPHER_SUITES:
+            suites.append(suite)
+        tc.tlsConfig.ciphers = suites
     return tc
 
 
@@ -109,7 +121,9 @@ def account_config(cfg: SipAccountConfig, transport_id: int, stun: bool) -> pj.A
     if cfg.outbound_proxy:
         acc.sipConfig.proxies.append(f"sip:{cfg.outbound_proxy};lr{tp_param}")
     if cfg.password:
-        cred = pj.AuthCredInfo("digest", "*", cfg.auth_username or cfg.username, 0, cfg.password)
+        # for the registrar's realm only: "*" would answer any far end's challenge with it
+        user = cfg.auth_username or cfg.username
+        cred = pj.AuthCredInfo("digest", cfg.auth_realm, user, 0, cfg.password)
         acc.sipConfig.authCreds.append(cred)
     _registration(acc.regConfig, cfg, tp_param)
     _nat(acc.natConfig, cfg, stun)

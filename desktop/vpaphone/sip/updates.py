@@ -8,6 +8,7 @@ from datetime import datetime
 
 from vpaphone.core.model import CallDirection, EndReason
 from vpaphone.sip.reasons import RegistrationState
+from vpaphone.sip.trust import TlsProblem
 
 
 class CallState(enum.StrEnum):
@@ -25,6 +26,7 @@ class RegistrationUpdate:
     state: RegistrationState
     sip_status: int | None = None  # of the last REGISTER's answer (None: none arrived)
     sip_reason_phrase: str | None = None  # the server's own words with it (diagnostics)
+    tls_problem: TlsProblem | None = None  # FAILED because the server's certificate was refused
 
 
 @dataclass(frozen=True, slots=True)

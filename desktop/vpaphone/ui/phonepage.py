@@ -187,7 +187,10 @@ class PhonePage(QWidget):
             return self.tr("The phone is not connected yet.")
         if registration.state not in READY_STATES:
             return self.tr("The phone is not connected: %1").replace(
-                "%1", registration_text(registration.state, registration.sip_status)
+                "%1",
+                registration_text(
+                    registration.state, registration.sip_status, registration.tls_problem
+                ),
             )
         return None
 
