@@ -14,7 +14,7 @@ import pjsua2 as pj
 from vpaphone.sip.calls import EngineCalls
 from vpaphone.sip.events import Event, RegEvent, TlsRefusedEvent
 from vpaphone.sip.failures import log_failure
-from vpaphone.sip.trust import tls_problem
+from vpaphone.sip.trust import CallSources, tls_problem
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +41,10 @@ class EngineEndpoint(pj.Endpoint):  # type: ignore[misc]  # pjsua2 has no type s
 
 
 class EngineAccount(pj.Account):  # type: ignore[misc]  # pjsua2 has no type stubs
-    def __init__(self, calls: EngineCalls) -> None:
+    def __init__(self, calls: EngineCalls, sources: CallSources) -> None:
         super().__init__()
         self.calls = calls
+        self.sources = sources
 
     def onRegStarted(self, prm: pj.OnRegStartedParam) -> None:  # noqa: N802 (pjsua2 API)
         try:
@@ -61,6 +62,12 @@ class EngineAccount(pj.Account):  # type: ignore[misc]  # pjsua2 has no type stu
 
     def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:  # noqa: N802
         try:
-            self.calls.incoming(self, int(prm.callId))
+            source = str(prm.rdata.srcAddress)
+            if self.sources.allows(source):
+                self.calls.incoming(self, int(prm.callId))
+            else:
+                # past the registrar (a made-up caller, a scan): refused, never shown
+                log.warning("incoming call from %s, not from the SIP server: refused", source)
+                self.calls.refuse_unseen(self, int(prm.callId), 403)
         except Exception:
             log_failure("incoming call callback failed")

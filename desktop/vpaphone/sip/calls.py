@@ -36,6 +36,7 @@ from vpaphone.sip.events import (
 from vpaphone.sip.failures import CommandError, log_command_failure, log_failure
 from vpaphone.sip.media import CallMediaHandler
 from vpaphone.sip.params import call_param, dtmf_param, status_param, unhold_param
+from vpaphone.sip.sdp import offer_has_usable_audio
 from vpaphone.threads import assert_engine_thread
 
 INVITE_STATES = {
@@ -82,6 +83,7 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
         self.arrived = time.monotonic()  # for incoming calls: see REFUSE_AFTER_S
         self.incoming = call_id is not None
         self.answered = False
+        self.redirect_status = 0  # the 3xx that ended our INVITE (redirects are not followed)
         # Requests we sent in the dialog whose final answer decides a command: (method, command)
         self.pending: list[tuple[str, EngineCommand]] = []
 
@@ -118,6 +120,26 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
                 self.calls.transfer_finished(self, int(prm.statusCode))
         except Exception:
             log_failure("transfer status callback failed")
+
+    def onCallRedirected(self, prm: pj.OnCallRedirectedParam) -> int:  # noqa: N802
+        # Not followed: the new target would be dialled past the call gate, like a REFER.
+        # The call ends with the 3xx (pjsua would report 487, shown as "cancelled").
+        try:
+            status = 302
+            if prm.e.type == pj.PJSIP_EVENT_TSX_STATE:
+                status = int(prm.e.body.tsxState.tsx.statusCode) or status
+            self.redirect_status = status
+        except Exception:
+            log_failure("call redirected callback failed")
+        return int(pj.PJSIP_REDIRECT_STOP)
+
+    def onCallRxOffer(self, prm: pj.OnCallRxOfferParam) -> None:  # noqa: N802
+        # A re-INVITE/UPDATE offering no codec we have: 488 (pjsua would answer 500)
+        try:
+            if not offer_has_usable_audio(str(prm.offer.wholeSdp)):
+                prm.statusCode = 488
+        except Exception:
+            log_failure("offer callback failed")
 
     def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:  # noqa: N802
         # Left alone, pjsua accepts a REFER and dials its target itself: past the call gate,
@@ -308,6 +330,8 @@ class EngineCalls:
         if state not in _REPORTED_STATES:
             return
         status = int(info.lastStatusCode)
+        if state is InviteState.DISCONNECTED and call.redirect_status:
+            status = call.redirect_status
         if (state, status) == call.last_reported:
             return
         call.last_reported = (state, status)
@@ -356,6 +380,13 @@ class EngineCalls:
             self.refuse(call, 486)
         else:
             call.answer(status_param(180))
+
+    def refuse_unseen(self, account: pj.Account, call_id: int, status: int) -> None:
+        """Refuse an incoming call the app never hears of (paced like every refusal)."""
+        key = new_call_id()
+        call = EngineCall(self, key, account, call_id)
+        self.calls[key] = call  # its events carry a key the Qt side does not know: ignored
+        self.refuse(call, status)
 
     def replaced(self, old: EngineCall, call_id: int) -> EngineCall:
         """An INVITE with `Replaces` takes over `old` (attended transfer to us): the new call

@@ -49,6 +49,7 @@ from vpaphone.sip.params import (
 )
 from vpaphone.sip.pjlog import quiet_until_configured
 from vpaphone.sip.stunprobe import reachable
+from vpaphone.sip.trust import CallSources
 from vpaphone.threads import assert_engine_thread, mark_engine_thread, on_engine_thread
 
 log = logging.getLogger(__name__)
@@ -300,7 +301,7 @@ class EngineLoop:
         self._wake_addr = (host, int(port))
         for info in ep.codecEnum2():
             ep.codecSetPriority(str(info.codecId), codec_priority(str(info.codecId)))
-        account = EngineAccount(self.calls)
+        account = EngineAccount(self.calls, CallSources(cfg))
         account.create(account_config(cfg, transport_id, stun=bool(stun)))
         self._account = self.calls.account = account
 

@@ -1,4 +1,5 @@
-"""Which CAs the SIP-TLS client trusts, and how a refused server certificate is named.
+"""Whom the SIP engine trusts: which CAs for the server's TLS certificate (and how a refused
+certificate is named), and which hosts may ring the phone.
 
 pjsua2's bundled OpenSSL (1.0.2k) loads no trust store by itself, and it reads either a CA
 file or a CA buffer, never both (measured: with both set the buffer is ignored). So the
@@ -13,8 +14,13 @@ from __future__ import annotations
 
 import enum
 import logging
+import socket
 import ssl
+import time
 from pathlib import Path
+
+from vpaphone.sip.config import SipAccountConfig
+from vpaphone.sip.hostport import split_host_port
 
 log = logging.getLogger(__name__)
 
@@ -70,3 +76,45 @@ def trusted_cas(provisioned_pem: str | None) -> str:
     if provisioned_pem:
         parts.append(provisioned_pem)
     return "\n".join(parts)
+
+
+class CallSources:
+    """Which addresses incoming calls may come from: the registrar's and the outbound proxy's
+    (the domain's for an account without a registrar), by IP address — a carrier's proxy may
+    answer from other ports, and a TCP/TLS connection from any. The names are resolved at
+    start and again (at most once a minute) when a call comes from an unknown address, so a
+    server that moved is followed."""
+
+    RESOLVE_AGAIN_S = 60.0
+
+    def __init__(self, cfg: SipAccountConfig) -> None:
+        hosts = [cfg.registrar_host if cfg.register else cfg.domain, cfg.outbound_proxy]
+        self._hosts = [split_host_port(h, 5060)[0] for h in hosts if h]
+        self.allow_any = cfg.allow_direct_calls
+        self._addresses: frozenset[str] = frozenset()
+        self._resolved_at = -self.RESOLVE_AGAIN_S
+        self._resolve()
+
+    def allows(self, source: str) -> bool:
+        """`source`: the INVITE's sender as pjsip gives it ("1.2.3.4:5060", "[::1]:5060")."""
+        if self.allow_any:
+            return True
+        host = split_host_port(source, 0)[0]
+        if host in self._addresses:
+            return True
+        if time.monotonic() - self._resolved_at >= self.RESOLVE_AGAIN_S:
+            self._resolve()
+        return host in self._addresses
+
+    def _resolve(self) -> None:
+        self._resolved_at = time.monotonic()
+        found: set[str] = set()
+        for host in self._hosts:
+            try:
+                infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_UDP)
+            except OSError as exc:
+                log.warning("SIP server name %s does not resolve: %s", host, exc.strerror)
+                continue
+            found.update(str(info[4][0]) for info in infos)
+        if found:  # a failed lookup keeps what was known
+            self._addresses = frozenset(found)

@@ -50,10 +50,18 @@ def tls_problem_text(problem: TlsProblem) -> str:
     return texts[problem]
 
 
-def call_end_text(reason: EndReason | None, *, no_common_media: bool = False) -> str:
+def call_end_text(
+    reason: EndReason | None, *, no_common_media: bool = False, sip_status: int | None = None
+) -> str:
     """Why a call ended, as one sentence."""
     if no_common_media:
         return translate("StatusText", "The other side offered no audio format this phone supports")
+    if reason is EndReason.FAILED and sip_status is not None and 300 <= sip_status < 400:
+        # not followed: the new target would be dialled past the call rules
+        return translate(
+            "StatusText",
+            "The other side forwards this call elsewhere: dial the new number yourself",
+        )
     texts = {
         EndReason.COMPLETED: translate("StatusText", "Call ended"),
         EndReason.CANCELLED: translate("StatusText", "Call cancelled"),

@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.kamailio, pytest.mark.sipp, pytest.mark.slow]
 INVITES = 200
 GOOD = "+4930555556"
 
-_FINALS = (408, 480, 486, 487, 500, 503, 603)
+_FINALS = (403, 408, 480, 486, 487, 500, 503, 603)  # 403: not from the SIP server
 FLOOD = (
     '<?xml version="1.0" encoding="ISO-8859-1" ?>\n<scenario name="flood">\n'
     '  <send retrans="500"><![CDATA[\n'
