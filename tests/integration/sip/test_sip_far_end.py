@@ -3,12 +3,15 @@ a redirect (3xx) and a re-INVITE offering only codecs the phone does not have.""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.fixtures.kamailio import free_port
-from tests.fixtures.sipp import _hdrs, _send, start_uac
+from tests.fixtures.sipp import ANSWER, _hdrs, _send, scenario, start_uac
 from tests.integration.sip.helpers import account
 from vpaphone.core.model import EndReason
+from vpaphone.sip.calls import NO_RESPONSE_S
 from vpaphone.sip.engine import CallState
 from vpaphone.sip.reasons import RegistrationState
 from vpaphone.texts.calls import call_end_text
@@ -16,6 +19,7 @@ from vpaphone.texts.calls import call_end_text
 pytestmark = [pytest.mark.kamailio, pytest.mark.sipp]
 
 NUMBER = "+4930333333"
+
 MOVED_TO = "+4919000000"  # where the far end sends the call: never dialled by the phone
 
 REDIRECT = (
@@ -113,3 +117,35 @@ def test_reinvite_with_only_unusable_codecs_gets_488_and_the_call_goes_on(
     # the refused offer did not end the call: the caller's BYE did, after it went on
     assert ended.end_reason is EndReason.COMPLETED
     assert call_log.records[incoming.call_id].answered_at is not None
+
+
+def test_call_with_the_server_down_fails_fast_and_says_so(kamailio, engine, call_log):
+    # UDP: nothing tells the phone the server is gone; pjsip alone retransmits for 32 s
+    phone = engine(account(kamailio))
+    phone.wait_registration(RegistrationState.REGISTERED)
+    kamailio.stop()
+    started = time.monotonic()
+    call_id = phone.dial(NUMBER)
+    ended = phone.wait_state(call_id, CallState.ENDED, timeout=40)
+    took = time.monotonic() - started
+    assert ended.end_reason is EndReason.NETWORK_ERROR
+    assert call_end_text(ended.end_reason) == "The phone server cannot be reached"
+    assert call_log.records[call_id].end_reason is EndReason.NETWORK_ERROR
+    # the bound is NO_RESPONSE_S; the margin is for a loaded machine
+    assert took < NO_RESPONSE_S + 5, f"{took:.1f} s"
+
+
+def test_a_slow_far_end_behind_a_server_that_answered_is_not_given_up(
+    kamailio, sipp_uas, engine, call_log
+):
+    # Kamailio answers 100 Trying at once; the callee only rings after NO_RESPONSE_S + 2 s
+    phone = engine(account(kamailio))
+    phone.wait_registration(RegistrationState.REGISTERED)
+    pause = f'  <pause milliseconds="{NO_RESPONSE_S * 1000 + 2000:.0f}"/>\n'
+    invite = '<recv request="INVITE" crlf="true"/>\n'
+    slow = scenario(ANSWER).replace(invite, invite + pause, 1)
+    kamailio.route_number(NUMBER, sipp_uas(scenario_xml=slow).address)
+    call_id = phone.dial(NUMBER)
+    phone.wait_state(call_id, CallState.CONNECTED, timeout=NO_RESPONSE_S + 15)
+    phone.engine.hangup(call_id)
+    assert phone.wait_state(call_id, CallState.ENDED).end_reason is EndReason.COMPLETED
