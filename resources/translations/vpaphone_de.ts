@@ -591,6 +591,10 @@
         <translation>Gehalten</translation>
     </message>
     <message>
+        <source>On hold by the other side</source>
+        <translation>Von der Gegenseite gehalten</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>

@@ -18,6 +18,7 @@ class CallState(enum.StrEnum):
     EARLY_MEDIA = "early_media"  # remote rings and sends audio (announcements, ringback)
     CONNECTED = "connected"
     ON_HOLD = "on_hold"
+    HELD_BY_PEER = "held_by_peer"  # the other side put the call on hold
     ENDED = "ended"
 
 

@@ -95,6 +95,27 @@ def test_hold_and_resume(kamailio, baresip_phone, engine):
     assert after.tx_packets > before.tx_packets
 
 
+def test_hold_by_the_other_side_is_shown(kamailio, baresip_phone, engine, qtbot):
+    from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
+
+    remote = baresip_phone(kamailio, BARESIP_NUMBER)
+    phone = _registered(engine, kamailio)
+    call_id = phone.dial(BARESIP_NUMBER)
+    phone.wait_state(call_id, CallState.CONNECTED)
+    remote.wait_event("CALL_ESTABLISHED")
+    remote.command("hold")
+    held = phone.wait_state(call_id, CallState.HELD_BY_PEER)
+    panel = InCallPanel()
+    qtbot.addWidget(panel)
+    panel.set_phase(CallPhase(held.state.value))
+    assert panel.state_label.text() == "On hold by the other side"
+    phone.updates.clear()
+    remote.command("resume")
+    phone.wait_state(call_id, CallState.CONNECTED)
+    phone.engine.hangup(call_id)
+    phone.wait_state(call_id, CallState.ENDED)
+
+
 def test_second_caller_gets_busy_while_in_a_call(kamailio, baresip_phone, engine, call_log):
     phone = _registered(engine, kamailio, user="+4922100000001")
     first = baresip_phone(kamailio, BARESIP_NUMBER)
