@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import pjsua2 as pj
 
+from vpaphone.core.calls import new_call_id
 from vpaphone.sip.calls import EngineCalls
-from vpaphone.sip.events import Event, RegEvent, TlsRefusedEvent
+from vpaphone.sip.events import Event, RefusedIncomingEvent, RegEvent, TlsRefusedEvent
 from vpaphone.sip.failures import log_failure
 from vpaphone.sip.trust import CallSources, tls_problem
 
@@ -26,6 +28,18 @@ class EngineEndpoint(pj.Endpoint):  # type: ignore[misc]  # pjsua2 has no type s
     def __init__(self, post: Callable[[Event], None]) -> None:
         super().__init__()
         self._post = post
+        self.sources: CallSources | None = None  # set once the account exists
+
+    def onRejectedIncomingCall(self, prm: pj.OnRejectedIncomingCallParam) -> None:  # noqa: N802
+        # Only media refusals (488: e.g. plain RTP while SRTP is mandatory) are the VPA's
+        # business: the caller tried to reach her. 486 beyond the call limit is a flood.
+        try:
+            source = str(prm.rdata.srcAddress)
+            if int(prm.statusCode) == 488 and self.sources and self.sources.allows(source):
+                remote = str(prm.remoteInfo)
+                self._post(RefusedIncomingEvent(new_call_id(), remote, 488, datetime.now(UTC)))
+        except Exception:
+            log_failure("rejected call callback failed")
 
     def onTransportState(self, prm: pj.OnTransportStateParam) -> None:  # noqa: N802
         try:

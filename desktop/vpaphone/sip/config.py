@@ -87,6 +87,12 @@ class SipAccountConfig:
             raise SipConfigError("registration intervals must be at least 1 s")
         if self.register_retry_random_s < 0 or self.keepalive_s < 0:
             raise SipConfigError("registration intervals must not be negative")
+        if self.srtp is not SrtpMode.OFF and self.transport is not Transport.TLS:
+            # SDES carries the media keys in the SDP: over UDP/TCP anyone on the path reads them
+            raise SipConfigError(
+                f"SRTP ({self.srtp.value}) needs SIP over TLS: its keys travel in the SIP"
+                f" messages, which are not encrypted over {self.transport.value.upper()}"
+            )
         if self.realm is not None and (not self.realm or '"' in self.realm or "*" in self.realm):
             raise SipConfigError(f"digest realm is not valid: {self.realm!r}")
         if not 0 <= self.local_port <= 65535:

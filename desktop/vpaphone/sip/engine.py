@@ -27,6 +27,7 @@ from vpaphone.sip.events import (
     Event,
     IncomingEvent,
     MediaEvent,
+    RefusedIncomingEvent,
     RegEvent,
     ReplacedEvent,
     RtpStats,
@@ -280,6 +281,11 @@ class SipEngine(QObject):
             self._tls_problem = tls_problem(event.verify_status)
         elif isinstance(event, MediaEvent):
             self._book.media(event)
+        elif isinstance(event, RefusedIncomingEvent):
+            # recorded as missed, never rung (like a call refused as busy)
+            region = self._config.default_region if self._config else "DE"
+            self._book.incoming(IncomingEvent(event.key, event.remote_uri, True, event.at), region)
+            self._book.end(event.key, event.at, event.status, heard_from_peer=True)
         elif isinstance(event, IncomingEvent):
             self._book.incoming(event, self._config.default_region if self._config else "DE")
         elif isinstance(event, ReplacedEvent):

@@ -117,6 +117,17 @@ class IncomingEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class RefusedIncomingEvent:
+    """pjsua refused an incoming call before the account saw it: no common media, e.g. plain
+    RTP while SRTP is mandatory (488). Recorded as missed, with that status."""
+
+    key: str
+    remote_uri: str
+    status: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class ReplacedEvent:
     """An INVITE with `Replaces` (attended transfer to us) took over call `replaces`."""
 
@@ -152,6 +163,7 @@ Event = (
     | CallStateEvent
     | MediaEvent
     | IncomingEvent
+    | RefusedIncomingEvent
     | ReplacedEvent
     | TransferRequestEvent
     | DtmfEvent

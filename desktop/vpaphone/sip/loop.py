@@ -301,7 +301,9 @@ class EngineLoop:
         self._wake_addr = (host, int(port))
         for info in ep.codecEnum2():
             ep.codecSetPriority(str(info.codecId), codec_priority(str(info.codecId)))
-        account = EngineAccount(self.calls, CallSources(cfg))
+        sources = CallSources(cfg)
+        ep.sources = sources
+        account = EngineAccount(self.calls, sources)
         account.create(account_config(cfg, transport_id, stun=bool(stun)))
         self._account = self.calls.account = account
 

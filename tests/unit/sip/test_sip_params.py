@@ -14,7 +14,7 @@ import pytest
 
 from vpaphone.sip.callmedia import MEDIA_STATUSES
 from vpaphone.sip.calls import INVITE_STATES
-from vpaphone.sip.config import SipAccountConfig, SrtpMode, Transport
+from vpaphone.sip.config import SipAccountConfig, SipConfigError, SrtpMode, Transport
 from vpaphone.sip.events import InviteState, MediaStatus
 from vpaphone.sip.params import (
     IDENTITY_HEADER,
@@ -111,14 +111,14 @@ def test_peer_to_peer_account_registers_nowhere_and_sends_no_credentials() -> No
     assert list(acc.sipConfig.proxies) == []
 
 
-@pytest.mark.parametrize(
-    ("transport", "secure_signalling"),
-    [(Transport.UDP, 0), (Transport.TCP, 0), (Transport.TLS, 1)],
-)
-def test_srtp_keys_are_only_required_to_travel_encrypted_over_tls(transport, secure_signalling):
-    acc = account_config(_config(transport=transport, srtp=SrtpMode.MANDATORY), 0, stun=False)
+def test_srtp_keys_only_travel_encrypted_over_tls() -> None:
+    acc = account_config(_config(transport=Transport.TLS, srtp=SrtpMode.MANDATORY), 0, stun=False)
     assert acc.mediaConfig.srtpUse == pj.PJMEDIA_SRTP_MANDATORY
-    assert acc.mediaConfig.srtpSecureSignaling == secure_signalling
+    assert acc.mediaConfig.srtpSecureSignaling == 1
+    for transport in (Transport.UDP, Transport.TCP):
+        for mode in (SrtpMode.OPTIONAL, SrtpMode.MANDATORY):
+            with pytest.raises(SipConfigError, match=r"SRTP \(\w+\) needs SIP over TLS"):
+                _config(transport=transport, srtp=mode)
 
 
 @pytest.mark.parametrize(
@@ -130,7 +130,8 @@ def test_srtp_keys_are_only_required_to_travel_encrypted_over_tls(transport, sec
     ],
 )
 def test_srtp_mode(mode, use) -> None:
-    assert account_config(_config(srtp=mode), 0, stun=False).mediaConfig.srtpUse == use
+    config = _config(transport=Transport.TLS, srtp=mode)
+    assert account_config(config, 0, stun=False).mediaConfig.srtpUse == use
 
 
 def test_nat_settings_follow_stun_and_ice() -> None:
