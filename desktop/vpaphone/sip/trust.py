@@ -81,9 +81,10 @@ def trusted_cas(provisioned_pem: str | None) -> str:
 class CallSources:
     """Which addresses incoming calls may come from: the registrar's and the outbound proxy's
     (the domain's for an account without a registrar), by IP address — a carrier's proxy may
-    answer from other ports, and a TCP/TLS connection from any. The names are resolved at
-    start and again (at most once a minute) when a call comes from an unknown address, so a
-    server that moved is followed."""
+    answer from other ports, and a TCP/TLS connection from any. The names are resolved when
+    the first call arrives (not at start: a slow DNS server must not delay the engine's start)
+    and again, at most once a minute, when a call comes from an unknown address, so a server
+    that moved is followed."""
 
     RESOLVE_AGAIN_S = 60.0
 
@@ -92,8 +93,7 @@ class CallSources:
         self._hosts = [split_host_port(h, 5060)[0] for h in hosts if h]
         self.allow_any = cfg.allow_direct_calls
         self._addresses: frozenset[str] = frozenset()
-        self._resolved_at = -self.RESOLVE_AGAIN_S
-        self._resolve()
+        self._resolved_at: float | None = None  # never
 
     def allows(self, source: str) -> bool:
         """`source`: the INVITE's sender as pjsip gives it ("1.2.3.4:5060", "[::1]:5060")."""
@@ -102,7 +102,10 @@ class CallSources:
         host = split_host_port(source, 0)[0]
         if host in self._addresses:
             return True
-        if time.monotonic() - self._resolved_at >= self.RESOLVE_AGAIN_S:
+        if (
+            self._resolved_at is None
+            or time.monotonic() - self._resolved_at >= self.RESOLVE_AGAIN_S
+        ):
             self._resolve()
         return host in self._addresses
 
