@@ -43,6 +43,7 @@ from vpaphone.sip.params import (
     account_config,
     codec_priority,
     endpoint_config,
+    ip_change_param,
     pj_transport,
     transport_config,
     wake_transport_config,
@@ -182,7 +183,7 @@ class EngineLoop:
         assert_engine_thread()
         if self.endpoint is None:
             return
-        self.endpoint.handleIpChange(pj.IpChangeParam())
+        self.endpoint.handleIpChange(ip_change_param())
         if self._account is not None and self.config.register:
             # pjsua's IP-change handling re-registers too; this only hurries a registration
             # that was failing, and "busy" means one is under way already

@@ -95,6 +95,16 @@ def transport_config(cfg: SipAccountConfig) -> pj.TransportConfig:
     return tc
 
 
+def ip_change_param() -> pj.IpChangeParam:
+    """After a network change: registration and calls move to the new address, but the SIP
+    listener stays as it was bound. pjsua's listener restart rebinds it to every interface
+    (measured: 127.0.0.1:P became 0.0.0.0:P); a socket bound to all interfaces (or loopback)
+    keeps working across address changes on desktop systems without it."""
+    prm = pj.IpChangeParam()
+    prm.restartListener = False
+    return prm
+
+
 def wake_transport_config() -> pj.TransportConfig:
     """The private loopback UDP transport that only receives the loop's wake-up datagrams."""
     tc = pj.TransportConfig()
