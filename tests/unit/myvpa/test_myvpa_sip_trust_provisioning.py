@@ -3,36 +3,20 @@ provisioning, checked by the contract, to the SIP engine's account config."""
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
 
+from tests.unit.myvpa.provisioning import checked, payload
 from vpaphone.app.phone import sip_config
-from vpaphone.demo.data import demo_users
-from vpaphone.demo.server import DemoState
 from vpaphone.demo.tls import make_certificates
-from vpaphone.myvpa.contract import load_contract
 from vpaphone.myvpa.errors import ContractViolationError
 from vpaphone.myvpa.models import provisioning_from
 
 
-def _payload(**sip: Any) -> dict[str, Any]:
-    user = next(iter(demo_users().values()))
-    data = copy.deepcopy(DemoState().provisioning(user))
-    data["sip"].update(sip)
-    return data
-
-
-def _checked(data: dict[str, Any]) -> dict[str, Any]:
-    contract = load_contract()
-    contract.check(contract.schema_pointer("getProvisioning", 200) or "", data, "provisioning")
-    return data
-
-
 def test_company_ca_realm_and_direct_calls_reach_the_engine_config(tmp_path) -> None:
     pem = make_certificates(tmp_path).ca_file.read_text()
-    data = _checked(_payload(tls_ca_pem=pem, realm="pbx.example", allow_direct_calls=True))
+    data = checked(payload(tls_ca_pem=pem, realm="pbx.example", allow_direct_calls=True))
     provisioning = provisioning_from(data)
     config = sip_config(provisioning)
     assert (config.tls_ca_pem, config.realm, config.allow_direct_calls) == (
@@ -44,7 +28,7 @@ def test_company_ca_realm_and_direct_calls_reach_the_engine_config(tmp_path) -> 
 
 
 def test_absent_fields_mean_system_store_domain_realm_and_no_direct_calls() -> None:
-    data = _checked(_payload())
+    data = checked(payload())
     for name in ("tls_ca_pem", "realm", "allow_direct_calls"):
         assert name not in data["sip"]
     config = sip_config(provisioning_from(data))
@@ -62,5 +46,5 @@ def test_absent_fields_mean_system_store_domain_realm_and_no_direct_calls() -> N
 )
 def test_unusable_trust_values_are_rejected_by_name(field: str, value: Any) -> None:
     with pytest.raises(ContractViolationError) as caught:
-        _checked(_payload(**{field: value}))
+        checked(payload(**{field: value}))
     assert f"$.sip.{field}" in caught.value.message
