@@ -591,6 +591,10 @@
         <translation>Gehalten</translation>
     </message>
     <message>
+        <source>On hold by the other side</source>
+        <translation>Von der Gegenseite gehalten</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -1354,8 +1358,28 @@
         <translation>Anmeldung fehlgeschlagen (SIP %1)</translation>
     </message>
     <message>
+        <source>The phone server&apos;s certificate is not trusted</source>
+        <translation>Dem Zertifikat des Telefonservers wird nicht vertraut</translation>
+    </message>
+    <message>
+        <source>The phone server&apos;s certificate is for another server name</source>
+        <translation>Das Zertifikat des Telefonservers gilt für einen anderen Servernamen</translation>
+    </message>
+    <message>
+        <source>The phone server&apos;s certificate has expired or is not yet valid</source>
+        <translation>Das Zertifikat des Telefonservers ist abgelaufen oder noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>The phone server&apos;s certificate is invalid</source>
+        <translation>Das Zertifikat des Telefonservers ist ungültig</translation>
+    </message>
+    <message>
         <source>The other side offered no audio format this phone supports</source>
         <translation>Die Gegenseite bietet kein Audioformat an, das dieses Telefon unterstützt</translation>
+    </message>
+    <message>
+        <source>The other side forwards this call elsewhere: dial the new number yourself</source>
+        <translation>Die Gegenseite leitet den Anruf woandershin um: Wähle die neue Nummer bitte selbst</translation>
     </message>
     <message>
         <source>Call ended</source>

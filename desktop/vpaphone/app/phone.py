@@ -74,6 +74,9 @@ def sip_config(provisioning: Provisioning) -> SipAccountConfig:
         ice=sip.ice,
         register_expiry_s=sip.register_expiry_s,
         keepalive_s=KEEPALIVE_S if sip.keepalive_s is None else sip.keepalive_s,
+        tls_ca_pem=sip.tls_ca_pem,
+        realm=sip.realm,
+        allow_direct_calls=sip.allow_direct_calls,
     )
 
 

@@ -67,12 +67,15 @@ class SipAccount:
     ice: bool = False
     register_expiry_s: int | None = None  # optional in the contract (absent: by transport)
     keepalive_s: int | None = None  # optional in the contract (absent: 15 s)
+    tls_ca_pem: str | None = None  # optional: CA(s) trusted besides the system store
+    realm: str | None = None  # optional: digest realm (absent: the domain's host)
+    allow_direct_calls: bool = False  # optional: calls not from registrar/proxy accepted
 
     def to_json(self) -> dict[str, Any]:
         """The contract's SipAccount object: what `provisioning_from` reads back."""
         data = asdict(self)
         data["stun_servers"] = list(self.stun_servers)
-        for optional in ("register_expiry_s", "keepalive_s"):  # absent, not null
+        for optional in ("register_expiry_s", "keepalive_s", "tls_ca_pem", "realm"):  # absent
             if data[optional] is None:
                 del data[optional]
         return data
@@ -188,6 +191,9 @@ def provisioning_from(data: dict[str, Any]) -> Provisioning:
             ice=sip.get("ice", False),
             register_expiry_s=sip.get("register_expiry_s"),
             keepalive_s=sip.get("keepalive_s"),
+            tls_ca_pem=sip.get("tls_ca_pem"),
+            realm=sip.get("realm"),
+            allow_direct_calls=sip.get("allow_direct_calls", False),
         ),
         caller_id=data["caller_id"],
         caller_id_individual=data["caller_id_individual"],

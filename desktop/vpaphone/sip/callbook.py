@@ -36,6 +36,10 @@ from vpaphone.sip.uri import caller_from_uri
 log = logging.getLogger(__name__)
 
 
+# answered and in either hold state: where hold by either side can move the call
+_TALKING = frozenset({CallState.CONNECTED, CallState.ON_HOLD, CallState.HELD_BY_PEER})
+
+
 @dataclass
 class _Call:
     record: CallRecord
@@ -203,10 +207,12 @@ class CallBook(QObject):
         if event.status is MediaStatus.ACTIVE:
             if event.early and call.state in (CallState.CALLING, CallState.RINGING):
                 self._set_state(event.key, CallState.EARLY_MEDIA, None)
-            elif call.state is CallState.ON_HOLD:
+            elif call.state in (CallState.ON_HOLD, CallState.HELD_BY_PEER):
                 self._set_state(event.key, CallState.CONNECTED, None)
-        elif event.status is MediaStatus.LOCAL_HOLD and call.state is CallState.CONNECTED:
+        elif event.status is MediaStatus.LOCAL_HOLD and call.state in _TALKING:
             self._set_state(event.key, CallState.ON_HOLD, None)
+        elif event.status is MediaStatus.REMOTE_HOLD and call.state in _TALKING:
+            self._set_state(event.key, CallState.HELD_BY_PEER, None)
 
     def end(self, call_id: str, at: datetime, status: int, heard_from_peer: bool) -> None:
         self.announce(call_id)  # CALLING first, also when the engine stopped at once

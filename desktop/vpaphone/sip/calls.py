@@ -9,6 +9,7 @@ pjsua2 callback keeps its objects alive through the traceback: PLATFORM.md).
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -36,7 +37,10 @@ from vpaphone.sip.events import (
 from vpaphone.sip.failures import CommandError, log_command_failure, log_failure
 from vpaphone.sip.media import CallMediaHandler
 from vpaphone.sip.params import call_param, dtmf_param, status_param, unhold_param
+from vpaphone.sip.sdp import offer_has_usable_audio
 from vpaphone.threads import assert_engine_thread
+
+log = logging.getLogger(__name__)
 
 INVITE_STATES = {
     pj.PJSIP_INV_STATE_NULL: InviteState.NULL,
@@ -56,6 +60,10 @@ _FINAL_TSX_STATES = frozenset({pj.PJSIP_TSX_STATE_COMPLETED, pj.PJSIP_TSX_STATE_
 # most `params.MAX_CALLS`; pjsua answers 486 beyond them, before any media) one end per 0.6 s,
 # so live + freeing sockets stay ≤ 4 × MAX_CALLS. A flood of 200 INVITEs aborted it at ~35.
 REFUSE_AFTER_S = 0.6
+# An outgoing INVITE that nothing answered, not even with 100 Trying, by then is given up: the
+# server is down or unreachable. Over UDP nothing else tells (pjsip retransmits for 32 s);
+# a proxy answers 100 within 200 ms (RFC 3261 16.2), the retransmits came at 0.5, 1 and 2 s.
+NO_RESPONSE_S = 4.0
 # A transfer we started whose final NOTIFY never comes (one pjsip cannot parse is dropped, e.g.
 # linphone's `reason=reason=noresource`) is reported as without outcome after this long.
 TRANSFER_OUTCOME_S = 90.0
@@ -82,6 +90,8 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
         self.arrived = time.monotonic()  # for incoming calls: see REFUSE_AFTER_S
         self.incoming = call_id is not None
         self.answered = False
+        self.redirect_status = 0  # the 3xx that ended our INVITE (redirects are not followed)
+        self.gave_up = False  # ended here: no response at all within NO_RESPONSE_S
         # Requests we sent in the dialog whose final answer decides a command: (method, command)
         self.pending: list[tuple[str, EngineCommand]] = []
 
@@ -101,6 +111,9 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
 
     def onCallTsxState(self, prm: pj.OnCallTsxStateParam) -> None:  # noqa: N802
         try:
+            # a 100 Trying moves no call state, but says the server is there (NO_RESPONSE_S)
+            if not self.heard_from_peer and prm.e.type == pj.PJSIP_EVENT_TSX_STATE:
+                self.heard_from_peer = prm.e.body.tsxState.type == pj.PJSIP_EVENT_RX_MSG
             if self.pending and prm.e.type == pj.PJSIP_EVENT_TSX_STATE:
                 self.calls.request_answered(self, prm.e.body.tsxState.tsx)
         except Exception:
@@ -118,6 +131,26 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
                 self.calls.transfer_finished(self, int(prm.statusCode))
         except Exception:
             log_failure("transfer status callback failed")
+
+    def onCallRedirected(self, prm: pj.OnCallRedirectedParam) -> int:  # noqa: N802
+        # Not followed: the new target would be dialled past the call gate, like a REFER.
+        # The call ends with the 3xx (pjsua would report 487, shown as "cancelled").
+        try:
+            status = 302
+            if prm.e.type == pj.PJSIP_EVENT_TSX_STATE:
+                status = int(prm.e.body.tsxState.tsx.statusCode) or status
+            self.redirect_status = status
+        except Exception:
+            log_failure("call redirected callback failed")
+        return int(pj.PJSIP_REDIRECT_STOP)
+
+    def onCallRxOffer(self, prm: pj.OnCallRxOfferParam) -> None:  # noqa: N802
+        # A re-INVITE/UPDATE offering no codec we have: 488 (pjsua would answer 500)
+        try:
+            if not offer_has_usable_audio(str(prm.offer.wholeSdp)):
+                prm.statusCode = 488
+        except Exception:
+            log_failure("offer callback failed")
 
     def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:  # noqa: N802
         # Left alone, pjsua accepts a REFER and dials its target itself: past the call gate,
@@ -161,6 +194,7 @@ class EngineCalls:
         self._dead: list[EngineCall] = []  # ended; deleted outside their callbacks (`reap`)
         self._refusals: list[tuple[float, str, int]] = []  # (due, key, status): `refuse`
         self._transfers: dict[str, float] = {}  # key → when to give up on its final NOTIFY
+        self._silent: dict[str, float] = {}  # key → when to give up an INVITE nobody answers
         self.transfer_outcome_s = TRANSFER_OUTCOME_S
 
     # --- commands (through EngineLoop.command: an exception is the command's failure) ----------
@@ -181,6 +215,7 @@ class EngineCalls:
         self.calls[key] = call
         try:
             call.makeCall(uri, call_param(self.config, task_id))
+            self._silent[key] = time.monotonic() + NO_RESPONSE_S
             return
         except pj.Error as exc:
             status, reason = int(exc.status), str(exc.reason)
@@ -216,7 +251,7 @@ class EngineCalls:
 
     @property
     def work_waiting(self) -> bool:
-        return bool(self._refusals or self._transfers)
+        return bool(self._refusals or self._transfers or self._silent)
 
     def run_due(self) -> None:
         """Refusals and transfer deadlines whose time has come (the loop calls this)."""
@@ -225,6 +260,9 @@ class EngineCalls:
             del self._transfers[key]
             self.post(TransferEvent(key, 0))
             self.fail(CommandFailure(key, EngineCommand.TRANSFER, FailureCause.NO_OUTCOME))
+        for key in [k for k, at in self._silent.items() if at <= now]:
+            del self._silent[key]
+            self._give_up_unanswered(key)
         due = [r for r in self._refusals if r[0] <= now]
         self._refusals = [r for r in self._refusals if r[0] > now]
         for _due, key, status in due:
@@ -235,6 +273,21 @@ class EngineCalls:
                 except pj.Error as exc:
                     cause = FailureCause.LIBRARY_ERROR
                     self.fail(CommandFailure(key, EngineCommand.HANGUP, cause, int(exc.status)))
+
+    def _give_up_unanswered(self, key: str) -> None:
+        """No response at all to our INVITE: end the call now (a network error)."""
+        call = self.calls.get(key)
+        if call is None or call.ended or call.heard_from_peer:
+            return
+        log.warning(
+            "call %s: no answer from the SIP server in %.0f s: given up", key, NO_RESPONSE_S
+        )
+        call.gave_up = True
+        try:
+            call.hangup(status_param(408))
+        except pj.Error as exc:
+            cause = FailureCause.LIBRARY_ERROR
+            self.fail(CommandFailure(key, EngineCommand.HANGUP, cause, int(exc.status)))
 
     def answer(self, key: str) -> None:
         assert_engine_thread()
@@ -301,6 +354,7 @@ class EngineCalls:
         if state is InviteState.DISCONNECTED:
             call.ended = True
             self._transfers.pop(call.key, None)
+            self._silent.pop(call.key, None)
             if call.audio_active:
                 self.audio.stopped(call)
             self.calls.pop(call.key, None)
@@ -308,6 +362,10 @@ class EngineCalls:
         if state not in _REPORTED_STATES:
             return
         status = int(info.lastStatusCode)
+        if state is InviteState.DISCONNECTED and call.redirect_status:
+            status = call.redirect_status
+        elif state is InviteState.DISCONNECTED and call.gave_up:
+            status = 408  # what pjsip reports after its own 32 s (no response), not our CANCEL
         if (state, status) == call.last_reported:
             return
         call.last_reported = (state, status)
@@ -356,6 +414,13 @@ class EngineCalls:
             self.refuse(call, 486)
         else:
             call.answer(status_param(180))
+
+    def refuse_unseen(self, account: pj.Account, call_id: int, status: int) -> None:
+        """Refuse an incoming call the app never hears of (paced like every refusal)."""
+        key = new_call_id()
+        call = EngineCall(self, key, account, call_id)
+        self.calls[key] = call  # its events carry a key the Qt side does not know: ignored
+        self.refuse(call, status)
 
     def replaced(self, old: EngineCall, call_id: int) -> EngineCall:
         """An INVITE with `Replaces` takes over `old` (attended transfer to us): the new call

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from vpaphone.sip.hostport import split_host_port
+
 # A registrar that restarts forgets every registration; over UDP nothing tells the phone, so
 # the refresh (expiry - 5 s) must come soon enough for "registered" to stay true: < 2 minutes.
 UDP_EXPIRY_S = 120
@@ -54,8 +56,15 @@ class SipAccountConfig:
     stun_servers: tuple[str, ...] = ()
     ice: bool = False
     srtp: SrtpMode = SrtpMode.OFF
-    tls_ca_file: str | None = None  # CA bundle to verify the server with (system CAs if None)
+    # PEM certificates of CAs trusted for the SIP server in addition to the system's trust
+    # store (a company CA); public data, provisioned by my-vpa
+    tls_ca_pem: str | None = None
     tls_verify_server: bool = True
+    # Digest realm the password is given to (the registrar's and outbound proxy's); None: the
+    # domain's host. A challenge for any other realm gets no answer.
+    realm: str | None = None
+    # Accept calls that do not come from the registrar or outbound proxy (direct-IP setups)
+    allow_direct_calls: bool = False
     # None: UDP_EXPIRY_S over UDP (only the refresh finds a registrar that restarted and forgot
     # us), CONNECTION_EXPIRY_S over TCP/TLS (a lost connection tells at once)
     register_expiry_s: int | None = None
@@ -78,6 +87,14 @@ class SipAccountConfig:
             raise SipConfigError("registration intervals must be at least 1 s")
         if self.register_retry_random_s < 0 or self.keepalive_s < 0:
             raise SipConfigError("registration intervals must not be negative")
+        if self.srtp is not SrtpMode.OFF and self.transport is not Transport.TLS:
+            # SDES carries the media keys in the SDP: over UDP/TCP anyone on the path reads them
+            raise SipConfigError(
+                f"SRTP ({self.srtp.value}) needs SIP over TLS: its keys travel in the SIP"
+                f" messages, which are not encrypted over {self.transport.value.upper()}"
+            )
+        if self.realm is not None and (not self.realm or '"' in self.realm or "*" in self.realm):
+            raise SipConfigError(f"digest realm is not valid: {self.realm!r}")
         if not 0 <= self.local_port <= 65535:
             raise SipConfigError(f"local port out of range: {self.local_port}")
 
@@ -87,6 +104,11 @@ class SipAccountConfig:
         if self.register_expiry_s is not None:
             return self.register_expiry_s
         return UDP_EXPIRY_S if self.transport is Transport.UDP else CONNECTION_EXPIRY_S
+
+    @property
+    def auth_realm(self) -> str:
+        """The one realm credentials are given to (never "*", which answers any far end)."""
+        return self.realm or split_host_port(self.domain, 5060)[0]
 
     @property
     def registrar_host(self) -> str:

@@ -27,10 +27,12 @@ from vpaphone.sip.events import (
     Event,
     IncomingEvent,
     MediaEvent,
+    RefusedIncomingEvent,
     RegEvent,
     ReplacedEvent,
     RtpStats,
     SipEngineError,
+    TlsRefusedEvent,
     TransferEvent,
     TransferRequestEvent,
 )
@@ -38,6 +40,7 @@ from vpaphone.sip.failures import log_failure
 from vpaphone.sip.loop import EngineLoop
 from vpaphone.sip.media import CallMediaHandler
 from vpaphone.sip.reasons import LocalEnd, RegistrationState, registration_state
+from vpaphone.sip.trust import TlsProblem, tls_problem
 from vpaphone.sip.updates import (
     CallState,
     CallUpdate,
@@ -98,6 +101,7 @@ class SipEngine(QObject):
         self._loop: EngineLoop | None = None
         self._config: SipAccountConfig | None = None
         self._registration = RegistrationUpdate(RegistrationState.UNREGISTERED)
+        self._tls_problem: TlsProblem | None = None  # the last refused server certificate
         self._book = CallBook(
             call_log,
             self.call_changed.emit,
@@ -272,8 +276,15 @@ class SipEngine(QObject):
             self._book.call_state(event)
         elif isinstance(event, RegEvent):
             self._on_reg(event)
+        elif isinstance(event, TlsRefusedEvent):
+            self._tls_problem = tls_problem(event.verify_status)
         elif isinstance(event, MediaEvent):
             self._book.media(event)
+        elif isinstance(event, RefusedIncomingEvent):
+            # recorded as missed, never rung (like a call refused as busy)
+            region = self._config.default_region if self._config else "DE"
+            self._book.incoming(IncomingEvent(event.key, event.remote_uri, True, event.at), region)
+            self._book.end(event.key, event.at, event.status, heard_from_peer=True)
         elif isinstance(event, IncomingEvent):
             self._book.incoming(event, self._config.default_region if self._config else "DE")
         elif isinstance(event, ReplacedEvent):
@@ -295,7 +306,12 @@ class SipEngine(QObject):
                 self._set_registration(RegistrationUpdate(RegistrationState.REGISTERING))
             return
         state = registration_state(event.code, event.active)
-        self._set_registration(RegistrationUpdate(state, event.code or None, event.reason or None))
+        # the certificate refused on the way to this answer (pjsua itself only says 503)
+        problem, self._tls_problem = self._tls_problem, None
+        if state is not RegistrationState.FAILED or event.code not in (0, 408, 502, 503, 504):
+            problem = None
+        update = RegistrationUpdate(state, event.code or None, event.reason or None, problem)
+        self._set_registration(update)
 
     def _set_registration(self, update: RegistrationUpdate) -> None:
         if update != self._registration:

@@ -77,6 +77,13 @@ class CommandFailure:
 
 
 @dataclass(frozen=True, slots=True)
+class TlsRefusedEvent:
+    """A TLS connection to the server was dropped: its certificate did not verify."""
+
+    verify_status: int  # pj_ssl_cert_verify_flag_t bits (sip.trust names them)
+
+
+@dataclass(frozen=True, slots=True)
 class RegEvent:
     code: int  # SIP status of the REGISTER's answer (0: none arrived)
     reason: str  # its reason phrase
@@ -106,6 +113,17 @@ class IncomingEvent:
     key: str
     remote_uri: str
     busy: bool  # refused with 486 because another call is running
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedIncomingEvent:
+    """pjsua refused an incoming call before the account saw it: no common media, e.g. plain
+    RTP while SRTP is mandatory (488). Recorded as missed, with that status."""
+
+    key: str
+    remote_uri: str
+    status: int
     at: datetime
 
 
@@ -141,9 +159,11 @@ class TransferEvent:
 
 Event = (
     RegEvent
+    | TlsRefusedEvent
     | CallStateEvent
     | MediaEvent
     | IncomingEvent
+    | RefusedIncomingEvent
     | ReplacedEvent
     | TransferRequestEvent
     | DtmfEvent

@@ -33,7 +33,7 @@ from typing import TypeVar
 
 import pjsua2 as pj
 
-from vpaphone.sip.accounts import EngineAccount
+from vpaphone.sip.accounts import EngineAccount, EngineEndpoint
 from vpaphone.sip.calls import EngineCalls
 from vpaphone.sip.config import SipAccountConfig
 from vpaphone.sip.events import CommandFailure, EngineCommand, Event, FailureCause, SipEngineError
@@ -43,12 +43,14 @@ from vpaphone.sip.params import (
     account_config,
     codec_priority,
     endpoint_config,
+    ip_change_param,
     pj_transport,
     transport_config,
     wake_transport_config,
 )
 from vpaphone.sip.pjlog import quiet_until_configured
 from vpaphone.sip.stunprobe import reachable
+from vpaphone.sip.trust import CallSources
 from vpaphone.threads import assert_engine_thread, mark_engine_thread, on_engine_thread
 
 log = logging.getLogger(__name__)
@@ -184,7 +186,7 @@ class EngineLoop:
         assert_engine_thread()
         if self.endpoint is None:
             return
-        self.endpoint.handleIpChange(pj.IpChangeParam())
+        self.endpoint.handleIpChange(ip_change_param())
         if self._account is not None and self.config.register:
             # pjsua's IP-change handling re-registers too; this only hurries a registration
             # that was failing, and "busy" means one is under way already
@@ -285,7 +287,7 @@ class EngineLoop:
         # destroyed but still held by a reference cycle (an exception's traceback), must go
         # first (seen in the test suite, where many engines start in one process).
         gc.collect()
-        ep = pj.Endpoint()
+        ep = EngineEndpoint(self.post)
         self.endpoint = ep
         quiet_until_configured()  # pjlib's start-up lines would go to stdout (sip.pjlog)
         ep.libCreate()
@@ -303,7 +305,9 @@ class EngineLoop:
         self._wake_addr = (host, int(port))
         for info in ep.codecEnum2():
             ep.codecSetPriority(str(info.codecId), codec_priority(str(info.codecId)))
-        account = EngineAccount(self.calls)
+        sources = CallSources(cfg)
+        ep.sources = sources
+        account = EngineAccount(self.calls, sources)
         account.create(account_config(cfg, transport_id, stun=bool(stun)))
         self._account = self.calls.account = account
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import pjsua2 as pj
 
 from vpaphone.sip.config import SipAccountConfig, SrtpMode, Transport
+from vpaphone.sip.trust import trusted_cas
 from vpaphone.sip.uri import identity_uri
 
 TASK_HEADER = "X-VPA-Task"  # the active task's id, for server-side attribution of the call
@@ -27,6 +28,14 @@ _SRTP = {
     SrtpMode.OPTIONAL: pj.PJMEDIA_SRTP_OPTIONAL,
     SrtpMode.MANDATORY: pj.PJMEDIA_SRTP_MANDATORY,
 }
+# Of the 65 suites the bundled OpenSSL 1.0.2k offers by default (static RSA, DH, CBC with
+# SHA-1, Camellia …), only forward-secret AEAD ones: ECDHE with AES-GCM (docs/security.md)
+TLS_CIPHER_SUITES = (
+    0xC02B,  # ECDHE-ECDSA-AES128-GCM-SHA256
+    0xC02C,  # ECDHE-ECDSA-AES256-GCM-SHA384
+    0xC02F,  # ECDHE-RSA-AES128-GCM-SHA256
+    0xC030,  # ECDHE-RSA-AES256-GCM-SHA384
+)
 _TRANSPORTS = {
     Transport.UDP: pj.PJSIP_TRANSPORT_UDP,
     Transport.TCP: pj.PJSIP_TRANSPORT_TCP,
@@ -84,9 +93,22 @@ def transport_config(cfg: SipAccountConfig) -> pj.TransportConfig:
     if cfg.transport is Transport.TLS:
         tc.tlsConfig.method = pj.PJSIP_TLSV1_2_METHOD  # the bundled OpenSSL's newest
         tc.tlsConfig.verifyServer = cfg.tls_verify_server
-        if cfg.tls_ca_file:
-            tc.tlsConfig.CaListFile = cfg.tls_ca_file
+        tc.tlsConfig.CaBuf = trusted_cas(cfg.tls_ca_pem)
+        suites = pj.IntVector()
+        for suite in TLS_CIPHER_SUITES:
+            suites.append(suite)
+        tc.tlsConfig.ciphers = suites
     return tc
+
+
+def ip_change_param() -> pj.IpChangeParam:
+    """After a network change: registration and calls move to the new address, but the SIP
+    listener stays as it was bound. pjsua's listener restart rebinds it to every interface
+    (measured: 127.0.0.1:P became 0.0.0.0:P); a socket bound to all interfaces (or loopback)
+    keeps working across address changes on desktop systems without it."""
+    prm = pj.IpChangeParam()
+    prm.restartListener = False
+    return prm
 
 
 def wake_transport_config() -> pj.TransportConfig:
@@ -115,7 +137,9 @@ def account_config(cfg: SipAccountConfig, transport_id: int, stun: bool) -> pj.A
     if cfg.outbound_proxy:
         acc.sipConfig.proxies.append(f"sip:{cfg.outbound_proxy};lr{tp_param}")
     if cfg.password:
-        cred = pj.AuthCredInfo("digest", "*", cfg.auth_username or cfg.username, 0, cfg.password)
+        # for the registrar's realm only: "*" would answer any far end's challenge with it
+        user = cfg.auth_username or cfg.username
+        cred = pj.AuthCredInfo("digest", cfg.auth_realm, user, 0, cfg.password)
         acc.sipConfig.authCreds.append(cred)
     _registration(acc.regConfig, cfg, tp_param)
     _nat(acc.natConfig, cfg, stun)

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from vpaphone.core.model import CallDirection, EndReason
 from vpaphone.sip.reasons import RegistrationState
+from vpaphone.sip.trust import TlsProblem
 
 
 class CallState(enum.StrEnum):
@@ -17,6 +18,7 @@ class CallState(enum.StrEnum):
     EARLY_MEDIA = "early_media"  # remote rings and sends audio (announcements, ringback)
     CONNECTED = "connected"
     ON_HOLD = "on_hold"
+    HELD_BY_PEER = "held_by_peer"  # the other side put the call on hold
     ENDED = "ended"
 
 
@@ -25,6 +27,7 @@ class RegistrationUpdate:
     state: RegistrationState
     sip_status: int | None = None  # of the last REGISTER's answer (None: none arrived)
     sip_reason_phrase: str | None = None  # the server's own words with it (diagnostics)
+    tls_problem: TlsProblem | None = None  # FAILED because the server's certificate was refused
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from vpaphone.core.model import EndReason
 from vpaphone.sip.reasons import RegistrationState
+from vpaphone.sip.trust import TlsProblem
 from vpaphone.texts.translate import translate
 
 
-def registration_text(state: RegistrationState, sip_status: int | None) -> str:
-    """Why the phone is (not) connected, from the REGISTER outcome's SIP status."""
+def registration_text(
+    state: RegistrationState, sip_status: int | None, tls_problem: TlsProblem | None = None
+) -> str:
+    """Why the phone is (not) connected, from the REGISTER outcome's SIP status (and the
+    refused server certificate, when that was why no answer came)."""
     if state is RegistrationState.REGISTERED:
         return translate("StatusText", "Registered")
     if state is RegistrationState.NOT_REQUIRED:
@@ -17,6 +21,8 @@ def registration_text(state: RegistrationState, sip_status: int | None) -> str:
         return translate("StatusText", "Registering…")
     if state is RegistrationState.UNREGISTERED:
         return translate("StatusText", "Not registered")
+    if tls_problem is not None:
+        return tls_problem_text(tls_problem)
     if sip_status in (401, 407):
         return translate("StatusText", "Wrong username or password")
     if sip_status == 403:
@@ -28,10 +34,34 @@ def registration_text(state: RegistrationState, sip_status: int | None) -> str:
     return translate("StatusText", "Registration failed (SIP %1)").replace("%1", str(sip_status))
 
 
-def call_end_text(reason: EndReason | None, *, no_common_media: bool = False) -> str:
+def tls_problem_text(problem: TlsProblem) -> str:
+    texts = {
+        TlsProblem.UNTRUSTED: translate(
+            "StatusText", "The phone server's certificate is not trusted"
+        ),
+        TlsProblem.NAME_MISMATCH: translate(
+            "StatusText", "The phone server's certificate is for another server name"
+        ),
+        TlsProblem.EXPIRED: translate(
+            "StatusText", "The phone server's certificate has expired or is not yet valid"
+        ),
+        TlsProblem.INVALID: translate("StatusText", "The phone server's certificate is invalid"),
+    }
+    return texts[problem]
+
+
+def call_end_text(
+    reason: EndReason | None, *, no_common_media: bool = False, sip_status: int | None = None
+) -> str:
     """Why a call ended, as one sentence."""
     if no_common_media:
         return translate("StatusText", "The other side offered no audio format this phone supports")
+    if reason is EndReason.FAILED and sip_status is not None and 300 <= sip_status < 400:
+        # not followed: the new target would be dialled past the call rules
+        return translate(
+            "StatusText",
+            "The other side forwards this call elsewhere: dial the new number yourself",
+        )
     texts = {
         EndReason.COMPLETED: translate("StatusText", "Call ended"),
         EndReason.CANCELLED: translate("StatusText", "Call cancelled"),

@@ -159,7 +159,7 @@ class MainPage(QWidget):
             RegistrationState.UNREGISTERED: self.tr("○ Not connected to the phone server"),
         }
         text = texts.get(update.state) or self.tr("✕ Not connected: %1").replace(
-            "%1", registration_text(update.state, update.sip_status)
+            "%1", registration_text(update.state, update.sip_status, update.tls_problem)
         )
         self.registration.setText(text)
         ready = update.state in READY_STATES

@@ -187,7 +187,10 @@ class PhonePage(QWidget):
             return self.tr("The phone is not connected yet.")
         if registration.state not in READY_STATES:
             return self.tr("The phone is not connected: %1").replace(
-                "%1", registration_text(registration.state, registration.sip_status)
+                "%1",
+                registration_text(
+                    registration.state, registration.sip_status, registration.tls_problem
+                ),
             )
         return None
 
@@ -278,7 +281,11 @@ class PhonePage(QWidget):
         self.transfer.hide()
         self._show_call(False)
         self.dialer.reset()  # the next number starts from the default country
-        text = call_end_text(update.end_reason, no_common_media=update.no_common_media)
+        text = call_end_text(
+            update.end_reason,
+            no_common_media=update.no_common_media,
+            sip_status=update.sip_status,
+        )
         self.message.emit(text)
         if update.end_reason not in (EndReason.COMPLETED, None):
             self.dialer.show_outcome(text)  # stays until the next action

@@ -64,7 +64,7 @@ def account(
         "registrar": kam.address(transport.value),
         "outbound_proxy": kam.address(transport.value),
         "transport": transport,
-        "tls_ca_file": str(kam.ca_file),
+        "tls_ca_pem": kam.ca_file.read_text(),  # as my-vpa provisions a company CA
     }
     values.update(kwargs)
     return SipAccountConfig(**values)

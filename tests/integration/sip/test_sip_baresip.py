@@ -6,7 +6,7 @@ import pytest
 
 from tests.integration.sip.helpers import account
 from vpaphone.core.model import CallDirection, EndReason
-from vpaphone.sip.config import SrtpMode
+from vpaphone.sip.config import SrtpMode, Transport
 from vpaphone.sip.engine import CallState
 from vpaphone.sip.reasons import RegistrationState
 
@@ -93,6 +93,27 @@ def test_hold_and_resume(kamailio, baresip_phone, engine):
     assert after is not None
     assert after.rx_packets > before.rx_packets  # audio flows again after resume
     assert after.tx_packets > before.tx_packets
+
+
+def test_hold_by_the_other_side_is_shown(kamailio, baresip_phone, engine, qtbot):
+    from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
+
+    remote = baresip_phone(kamailio, BARESIP_NUMBER)
+    phone = _registered(engine, kamailio)
+    call_id = phone.dial(BARESIP_NUMBER)
+    phone.wait_state(call_id, CallState.CONNECTED)
+    remote.wait_event("CALL_ESTABLISHED")
+    remote.command("hold")
+    held = phone.wait_state(call_id, CallState.HELD_BY_PEER)
+    panel = InCallPanel()
+    qtbot.addWidget(panel)
+    panel.set_phase(CallPhase(held.state.value))
+    assert panel.state_label.text() == "On hold by the other side"
+    phone.updates.clear()
+    remote.command("resume")
+    phone.wait_state(call_id, CallState.CONNECTED)
+    phone.engine.hangup(call_id)
+    phone.wait_state(call_id, CallState.ENDED)
 
 
 def test_second_caller_gets_busy_while_in_a_call(kamailio, baresip_phone, engine, call_log):
@@ -204,7 +225,7 @@ def test_mute_silences_what_the_far_end_hears(kamailio, baresip_phone, engine):
 
 def test_mandatory_srtp_call_to_a_real_phone(kamailio, baresip_phone, engine):
     remote = baresip_phone(kamailio, BARESIP_NUMBER, media_encryption="srtp-mand")
-    phone = engine(account(kamailio, srtp=SrtpMode.MANDATORY))
+    phone = engine(account(kamailio, transport=Transport.TLS, srtp=SrtpMode.MANDATORY))
     phone.wait_registration(RegistrationState.REGISTERED)
     call_id = phone.dial(BARESIP_NUMBER)
     phone.wait_state(call_id, CallState.CONNECTED)
@@ -216,3 +237,21 @@ def test_mandatory_srtp_call_to_a_real_phone(kamailio, baresip_phone, engine):
     assert stats.tx_packets > 10
     phone.engine.hangup(call_id)
     phone.wait_state(call_id, CallState.ENDED)
+
+
+def test_plain_rtp_call_refused_by_mandatory_srtp_is_recorded_as_missed(
+    kamailio, baresip_phone, engine, call_log
+):
+    phone = engine(
+        account(kamailio, user="+4922100000001", transport=Transport.TLS, srtp=SrtpMode.MANDATORY)
+    )
+    phone.wait_registration(RegistrationState.REGISTERED)
+    remote = baresip_phone(kamailio, BARESIP_NUMBER)  # plain RTP only
+    remote.command("dial", f"sip:+4922100000001@{kamailio.domain}")
+    closed = remote.wait_event("CALL_CLOSED")
+    assert "488" in str(closed)
+    phone.qtbot.waitUntil(lambda: len(call_log.records) == 1, timeout=5000)
+    (record,) = call_log.records.values()
+    assert (record.direction, record.e164) == (CallDirection.INCOMING, BARESIP_NUMBER)
+    assert (record.end_reason, record.sip_status) == (EndReason.MISSED, 488)
+    assert phone.incoming == []  # it never rang: nothing to answer

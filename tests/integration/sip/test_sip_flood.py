@@ -1,9 +1,10 @@
 """A flood of INVITEs never takes the phone down (issue 18: ~35 aborted the process).
 
 sipp sends 200 INVITEs with SDP at 200 per second, straight to the phone's SIP port (no login
-needed) and through Kamailio to the registered phone. Each INVITE pjsua accepts costs two
-media sockets, freed only ~0.5 s after the call ends; pjsip's event loop holds 64 and asserts
-(abort) beyond. After the flood the phone must still be registered and able to call.
+needed; also from a host that is not the SIP server, all refused with 403) and through Kamailio
+to the registered phone. Each INVITE pjsua accepts costs two media sockets, freed only ~0.5 s
+after the call ends; pjsip's event loop holds 64 and asserts (abort) beyond. After the flood
+the phone must still be registered and able to call.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ pytestmark = [pytest.mark.kamailio, pytest.mark.sipp, pytest.mark.slow]
 INVITES = 200
 GOOD = "+4930555556"
 
-_FINALS = (408, 480, 486, 487, 500, 503, 603)
+_FINALS = (403, 408, 480, 486, 487, 500, 503, 603)  # 403: not from the SIP server
 FLOOD = (
     '<?xml version="1.0" encoding="ISO-8859-1" ?>\n<scenario name="flood">\n'
     '  <send retrans="500"><![CDATA[\n'
@@ -48,21 +49,22 @@ FLOOD = (
 )
 
 
-@pytest.mark.parametrize("path", ["direct", "kamailio"])
+@pytest.mark.parametrize("path", ["direct", "kamailio", "foreign"])
 def test_invite_flood_leaves_the_phone_registered_and_working(
     kamailio, engine, sipp_uas, tmp_path, path
 ):
     port = free_port()
     phone = engine(account(kamailio, local_port=port))
     phone.wait_registration(RegistrationState.REGISTERED)
-    target = f"127.0.0.1:{port}" if path == "direct" else kamailio.address("udp")
-    scenario = FLOOD.replace(
-        "{domain}", f"127.0.0.1:{port}" if path == "direct" else kamailio.domain
-    )
+    # "foreign": straight to the phone from a host that is not the SIP server (all refused 403)
+    straight = path in ("direct", "foreign")
+    target = f"127.0.0.1:{port}" if straight else kamailio.address("udp")
+    scenario = FLOOD.replace("{domain}", f"127.0.0.1:{port}" if straight else kamailio.domain)
+    local_ip = "127.0.0.2" if path == "foreign" else "127.0.0.1"
     # the test is the user who declines each call that does ring
     phone.engine.incoming_call.connect(lambda call: phone.engine.reject(call.call_id))
     rate = ("-r", "200", "-m", str(INVITES), "-l", str(INVITES), "-timeout", "90s")
-    with start_uac(tmp_path / "flood", scenario, target, *rate) as flood:
+    with start_uac(tmp_path / "flood", scenario, target, *rate, local_ip=local_ip) as flood:
         status = flood.process
         phone.qtbot.waitUntil(lambda: status.poll() is not None, timeout=100_000)
         messages = flood.messages()
@@ -70,6 +72,9 @@ def test_invite_flood_leaves_the_phone_registered_and_working(
     answered = sum(messages.count(f"SIP/2.0 {s} ") for s in _FINALS)
     assert answered >= INVITES, f"{answered} final answers to {INVITES} INVITEs"
     assert status.returncode == 0, messages[-2000:]
+    if path == "foreign":
+        assert phone.incoming == []
+        assert "SIP/2.0 180 " not in messages
     phone.qtbot.waitUntil(lambda: phone.engine.live_calls() == 0, timeout=20_000)
     assert phone.engine.registration.state is RegistrationState.REGISTERED
     assert kamailio.registrations("alice")

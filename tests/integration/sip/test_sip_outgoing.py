@@ -205,7 +205,7 @@ def test_emergency_call_carries_no_task(kamailio, sipp_uas, engine, call_log):
 
 
 def test_mandatory_srtp_refuses_a_plain_rtp_answer(kamailio, sipp_uas, engine, call_log):
-    phone = _registered(engine, kamailio, srtp=SrtpMode.MANDATORY)
+    phone = _registered(engine, kamailio, transport=Transport.TLS, srtp=SrtpMode.MANDATORY)
     uas = sipp_uas(ANSWER)  # answers RTP/AVP: unencrypted media
     kamailio.route_number(NUMBER, uas.address)
     call_id = phone.dial(NUMBER)

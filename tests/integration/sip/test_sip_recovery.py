@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import time
+from pathlib import Path
 
 import pytest
 
+from tests.fixtures.kamailio import free_port
 from tests.integration.sip.helpers import account
 from vpaphone.sip.config import Transport
 from vpaphone.sip.reasons import RegistrationState
@@ -86,3 +89,27 @@ def test_network_change_registers_at_once(kamailio, engine):
     phone.engine.network_changed()
     took = _wait_new_contact(phone, kamailio, before, timeout_s=5)
     assert took < 5
+
+
+def test_network_change_keeps_sip_bound_to_loopback(kamailio, engine):
+    # pjsua's listener restart on a network change rebound the port to every interface
+    port = free_port()
+    phone = engine(account(kamailio, local_port=port, register_expiry_s=300))
+    phone.wait_registration(RegistrationState.REGISTERED)
+    assert _udp_bound(port) == {"127.0.0.1"}
+    before = _ruid(kamailio)
+    kamailio.restart()
+    phone.engine.network_changed()
+    _wait_new_contact(phone, kamailio, before, timeout_s=5)  # registered again meanwhile
+    assert _udp_bound(port) == {"127.0.0.1"}
+
+
+def _udp_bound(port: int) -> set[str]:
+    """Local addresses with a UDP socket on `port` in this process's network namespace."""
+    found = set()
+    for line in Path("/proc/net/udp").read_text().splitlines()[1:]:
+        local = line.split()[1]
+        address, hex_port = local.split(":")
+        if int(hex_port, 16) == port:
+            found.add(str(ipaddress.IPv4Address(int(address, 16).to_bytes(4, "little"))))
+    return found

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import socket
+import ssl
+from pathlib import Path
 
 import pytest
 
-from tests.fixtures.kamailio import free_port
+from tests.fixtures.kamailio import free_port, make_test_pki
 from tests.integration.sip.helpers import account
+from vpaphone.demo.tls import make_certificates
 from vpaphone.sip.config import Transport
 from vpaphone.sip.reasons import RegistrationState
+from vpaphone.sip.trust import TlsProblem
+from vpaphone.texts.calls import registration_text
 
 pytestmark = pytest.mark.kamailio
 
@@ -35,17 +40,67 @@ def test_wrong_password_is_named(kamailio, engine):
     assert kamailio.registered_contacts("alice") == ""
 
 
-def test_tls_server_with_unknown_certificate_is_refused(kamailio, engine, tmp_path):
-    # the system CAs do not know the test CA: verification must fail, not silently pass
-    other_ca = tmp_path / "other-ca.pem"
-    from tests.fixtures.kamailio import make_test_pki
+def test_tls_registers_with_the_ca_from_provisioning(kamailio, engine):
+    # the system store (the real one) does not know the test CA: only the provisioned PEM does
+    phone = engine(account(kamailio, transport=Transport.TLS))
+    update = phone.wait_registration(RegistrationState.REGISTERED)
+    assert (update.sip_status, update.tls_problem) == (200, None)
+    assert "transport=tls" in kamailio.registered_contacts("alice").lower()
 
-    ca, _, _ = make_test_pki(tmp_path / "pki")
-    other_ca.write_bytes(ca.read_bytes())
-    phone = engine(account(kamailio, transport=Transport.TLS, tls_ca_file=str(other_ca)))
+
+def test_tls_registers_with_the_ca_from_the_system_store(kamailio, engine, tmp_path, monkeypatch):
+    # a system store that holds the test CA, where the system's OpenSSL looks for it
+    store = tmp_path / "ca-certificates.crt"
+    store.write_text(Path(ssl.get_default_verify_paths().openssl_cafile).read_text())
+    with store.open("a") as bundle:
+        bundle.write(kamailio.ca_file.read_text())
+    monkeypatch.setenv("SSL_CERT_FILE", str(store))
+    phone = engine(account(kamailio, transport=Transport.TLS, tls_ca_pem=None))
+    update = phone.wait_registration(RegistrationState.REGISTERED)
+    assert update.sip_status == 200
+    assert "alice" in kamailio.registered_contacts("alice")
+
+
+def test_tls_server_with_an_untrusted_certificate_is_named(kamailio, engine, tmp_path, caplog):
+    # another CA is provisioned; the system store does not know Kamailio's: refused, and said so
+    other_ca, _, _ = make_test_pki(tmp_path / "pki")
+    phone = engine(account(kamailio, transport=Transport.TLS, tls_ca_pem=other_ca.read_text()))
     update = phone.wait_registration(RegistrationState.FAILED)
-    assert update.sip_status in UNREACHABLE, update
+    assert update.tls_problem is TlsProblem.UNTRUSTED, update
+    assert registration_text(update.state, update.sip_status, update.tls_problem) == (
+        "The phone server's certificate is not trusted"
+    )
     assert kamailio.registered_contacts("alice") == ""
+    logged = [r.getMessage() for r in caplog.records if r.name.startswith("vpaphone.sip")]
+    assert any("TLS certificate refused (untrusted)" in m for m in logged), logged
+
+
+@pytest.mark.parametrize(
+    ("certificate", "problem", "text"),
+    [
+        (
+            {"server_names": ("sip.other.example",)},
+            TlsProblem.NAME_MISMATCH,
+            "The phone server's certificate is for another server name",
+        ),
+        (
+            {"expired": True},
+            TlsProblem.EXPIRED,
+            "The phone server's certificate has expired or is not yet valid",
+        ),
+    ],
+)
+def test_tls_certificate_for_another_name_or_expired_is_named(
+    kamailio, engine, tmp_path, certificate, problem, text
+):
+    # a trusted CA, but the server's certificate is not for 127.0.0.1 / no longer valid
+    pki = make_certificates(tmp_path / "pki", **certificate)
+    kamailio.cert_file, kamailio.key_file = pki.cert_file, pki.key_file
+    kamailio.restart()
+    phone = engine(account(kamailio, transport=Transport.TLS, tls_ca_pem=pki.ca_file.read_text()))
+    update = phone.wait_registration(RegistrationState.FAILED)
+    assert update.tls_problem is problem, update
+    assert registration_text(update.state, update.sip_status, update.tls_problem) == text
 
 
 def test_unreachable_server_is_named(engine, kamailio):

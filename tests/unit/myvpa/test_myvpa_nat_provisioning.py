@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
 
+from tests.unit.myvpa.provisioning import checked, payload
 from vpaphone.app.phone import sip_config
-from vpaphone.demo.data import demo_users
-from vpaphone.demo.server import DemoState
-from vpaphone.myvpa.contract import load_contract
 from vpaphone.myvpa.errors import ContractViolationError
 from vpaphone.myvpa.models import provisioning_from
 
 
-def _payload(**sip: Any) -> dict[str, Any]:
-    """The demo server's provisioning (valid by contract), with SIP fields changed."""
-    user = next(iter(demo_users().values()))
-    data = copy.deepcopy(DemoState().provisioning(user))
-    data["sip"].update(sip)
-    return data
-
-
-def _checked(data: dict[str, Any]) -> dict[str, Any]:
-    contract = load_contract()
-    contract.check(contract.schema_pointer("getProvisioning", 200) or "", data, "provisioning")
-    return data
-
-
 def test_provisioned_stun_and_ice_reach_the_engine_config() -> None:
-    data = _checked(_payload(stun_servers=["stun.example.org", "192.0.2.7:3479"], ice=True))
+    data = checked(payload(stun_servers=["stun.example.org", "192.0.2.7:3479"], ice=True))
     provisioning = provisioning_from(data)
     assert provisioning.sip.stun_servers == ("stun.example.org", "192.0.2.7:3479")
     assert provisioning.sip.ice is True
@@ -40,7 +23,7 @@ def test_provisioned_stun_and_ice_reach_the_engine_config() -> None:
 
 
 def test_a_server_that_sends_neither_field_means_no_stun_and_no_ice() -> None:
-    data = _checked(_payload())
+    data = checked(payload())
     assert "stun_servers" not in data["sip"]
     assert "ice" not in data["sip"]
     config = sip_config(provisioning_from(data))
@@ -62,5 +45,5 @@ def test_unusable_stun_or_ice_values_are_rejected_by_name(
     field: str, value: Any, where: str
 ) -> None:
     with pytest.raises(ContractViolationError) as caught:
-        _checked(_payload(**{field: value}))
+        checked(payload(**{field: value}))
     assert where in caught.value.message

@@ -7,13 +7,14 @@ wrong caller ID, SRTP keys sent in clear text, a registrar reached over the wron
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pjsua2 as pj
 import pytest
 
 from vpaphone.sip.callmedia import MEDIA_STATUSES
 from vpaphone.sip.calls import INVITE_STATES
-from vpaphone.sip.config import SipAccountConfig, SrtpMode, Transport
+from vpaphone.sip.config import SipAccountConfig, SipConfigError, SrtpMode, Transport
 from vpaphone.sip.events import InviteState, MediaStatus
 from vpaphone.sip.params import (
     IDENTITY_HEADER,
@@ -90,7 +91,12 @@ def test_account_identity_credentials_and_registration_timers() -> None:
     acc = account_config(config, transport_id=0, stun=False)
     assert acc.idUri == '"Anna Muster" <sip:vpa-7@vpa.example>'
     (cred,) = acc.sipConfig.authCreds
-    assert (cred.scheme, cred.realm, cred.username, cred.data) == ("digest", "*", "auth-7", "pw")
+    # the password answers the registrar's realm only (the domain's host), never "*"
+    realm = ("digest", "vpa.example", "auth-7", "pw")
+    assert (cred.scheme, cred.realm, cred.username, cred.data) == realm
+    provisioned = account_config(_config(domain="vpa.example:5070", realm="pbx"), 0, stun=False)
+    assert [c.realm for c in provisioned.sipConfig.authCreds] == ["pbx"]
+    assert _config(domain="vpa.example:5070").auth_realm == "vpa.example"
     reg = acc.regConfig
     assert (reg.timeoutSec, reg.firstRetryIntervalSec, reg.retryIntervalSec) == (120, 3, 40)
     assert reg.dropCallsOnFail is False  # a lost registration must not cut a running call
@@ -105,14 +111,14 @@ def test_peer_to_peer_account_registers_nowhere_and_sends_no_credentials() -> No
     assert list(acc.sipConfig.proxies) == []
 
 
-@pytest.mark.parametrize(
-    ("transport", "secure_signalling"),
-    [(Transport.UDP, 0), (Transport.TCP, 0), (Transport.TLS, 1)],
-)
-def test_srtp_keys_are_only_required_to_travel_encrypted_over_tls(transport, secure_signalling):
-    acc = account_config(_config(transport=transport, srtp=SrtpMode.MANDATORY), 0, stun=False)
+def test_srtp_keys_only_travel_encrypted_over_tls() -> None:
+    acc = account_config(_config(transport=Transport.TLS, srtp=SrtpMode.MANDATORY), 0, stun=False)
     assert acc.mediaConfig.srtpUse == pj.PJMEDIA_SRTP_MANDATORY
-    assert acc.mediaConfig.srtpSecureSignaling == secure_signalling
+    assert acc.mediaConfig.srtpSecureSignaling == 1
+    for transport in (Transport.UDP, Transport.TCP):
+        for mode in (SrtpMode.OPTIONAL, SrtpMode.MANDATORY):
+            with pytest.raises(SipConfigError, match=r"SRTP \(\w+\) needs SIP over TLS"):
+                _config(transport=transport, srtp=mode)
 
 
 @pytest.mark.parametrize(
@@ -124,7 +130,8 @@ def test_srtp_keys_are_only_required_to_travel_encrypted_over_tls(transport, sec
     ],
 )
 def test_srtp_mode(mode, use) -> None:
-    assert account_config(_config(srtp=mode), 0, stun=False).mediaConfig.srtpUse == use
+    config = _config(transport=Transport.TLS, srtp=mode)
+    assert account_config(config, 0, stun=False).mediaConfig.srtpUse == use
 
 
 def test_nat_settings_follow_stun_and_ice() -> None:
@@ -145,15 +152,22 @@ def test_media_and_sip_bind_to_loopback_only_for_a_loopback_server() -> None:
     assert transport_config(_config()).boundAddress == ""
 
 
-def test_tcp_and_tls_switch_nagle_off_and_tls_verifies_the_server() -> None:
+def test_tcp_and_tls_switch_nagle_off_and_tls_verifies_the_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    system = tmp_path / "system-store.pem"
+    system.write_text("SYSTEM CAS\n")
+    monkeypatch.setenv("SSL_CERT_FILE", str(system))  # where the system's OpenSSL looks
     assert list(transport_config(_config()).sockOptParams.sockOpts) == []
-    tls = transport_config(_config(transport=Transport.TLS, tls_ca_file="/etc/ca.pem"))
+    tls = transport_config(_config(transport=Transport.TLS, tls_ca_pem="COMPANY CA\n"))
     for opts in (tls.sockOptParams.sockOpts, tls.tlsConfig.sockOptParams.sockOpts):
         (opt,) = opts
         assert (opt.level, opt.optName) == (socket.IPPROTO_TCP, socket.TCP_NODELAY)
     assert tls.tlsConfig.method == pj.PJSIP_TLSV1_2_METHOD
     assert tls.tlsConfig.verifyServer is True
-    assert tls.tlsConfig.CaListFile == "/etc/ca.pem"
+    # one buffer: the bundled OpenSSL ignores a CA buffer when a CA file is set as well
+    assert (tls.tlsConfig.CaListFile, tls.tlsConfig.CaBuf) == ("", "SYSTEM CAS\n\nCOMPANY CA\n")
+    assert [f"{c:04X}" for c in tls.tlsConfig.ciphers] == ["C02B", "C02C", "C02F", "C030"]
 
 
 def test_library_runs_on_one_thread_and_keeps_sip_messages_out_of_its_log() -> None:

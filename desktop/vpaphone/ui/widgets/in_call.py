@@ -36,6 +36,7 @@ class CallPhase(enum.StrEnum):
     EARLY_MEDIA = "early_media"
     CONNECTED = "connected"
     ON_HOLD = "on_hold"
+    HELD_BY_PEER = "held_by_peer"
 
 
 def format_talk_time(seconds: float) -> str:
@@ -204,9 +205,10 @@ class InCallPanel(QWidget):
             CallPhase.EARLY_MEDIA: self.tr("Ringing…"),
             CallPhase.CONNECTED: self.tr("Connected"),
             CallPhase.ON_HOLD: self.tr("On hold"),
+            CallPhase.HELD_BY_PEER: self.tr("On hold by the other side"),
         }
         self.state_label.setText(names[self._phase])
-        talking = self._phase in (CallPhase.CONNECTED, CallPhase.ON_HOLD)
+        talking = self._phase in (CallPhase.CONNECTED, CallPhase.ON_HOLD, CallPhase.HELD_BY_PEER)
         if talking and self._answered_at is None:
             self._answered_at = self._clock()  # talk time counts from the answer
             self._ticker.start()
