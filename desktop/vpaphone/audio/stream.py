@@ -33,7 +33,9 @@ SOURCE_BUFFER_MS = 20
 class DuplexStream(QObject):
     """Microphone -> `uplink`, `downlink` -> speaker, for as long as a call has audio."""
 
-    device_changed = Signal(str, str)  # role value, device description ("" = none)
+    # A running call's stream moved to another device (role value, its description; "": none
+    # left): the headset was pulled out, or the VPA chose another one. Not sent on start.
+    device_changed = Signal(str, str)
     mic_level = Signal(float)  # dBFS peak of the last captured chunk
 
     def __init__(
@@ -93,9 +95,12 @@ class DuplexStream(QObject):
         mic = resolve(DeviceRole.MICROPHONE, self._choice)
         if (device_id(mic) if mic else None) != self.input_id or self._failed(self._source):
             self._open_input(mic)
+            self.device_changed.emit(DeviceRole.MICROPHONE.value, mic.description() if mic else "")
         speaker = resolve(DeviceRole.SPEAKER, self._choice)
         if (device_id(speaker) if speaker else None) != self.output_id or self._failed(self._sink):
             self._open_output(speaker)
+            name = speaker.description() if speaker else ""
+            self.device_changed.emit(DeviceRole.SPEAKER.value, name)
 
     @staticmethod
     def _failed(stream: QAudioSource | QAudioSink | None) -> bool:
@@ -111,7 +116,6 @@ class DuplexStream(QObject):
         self.reopens += 1
         name = device.description() if device else ""
         log.info("call microphone: %s", name or "none")
-        self.device_changed.emit(DeviceRole.MICROPHONE.value, name)
 
     def _open_output(self, device: QAudioDevice | None) -> None:
         self._close_output()
@@ -123,7 +127,6 @@ class DuplexStream(QObject):
         self.reopens += 1
         name = device.description() if device else ""
         log.info("call speaker: %s", name or "none")
-        self.device_changed.emit(DeviceRole.SPEAKER.value, name)
 
     def _close_input(self) -> None:
         if self._source is not None:

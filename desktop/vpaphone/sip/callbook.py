@@ -137,12 +137,13 @@ class CallBook(QObject):
         call = _Call(record, CallState.INCOMING)
         if event.busy:
             call.local_end = LocalEnd.BUSY_HERE
+        waiting = any(c.state is not CallState.ENDED for c in self._calls.values())
         self._calls[event.key] = call
         self._write(self._log.call_started, record)
         log.info("incoming call from %s (call %s)", mask_e164(number), event.key)
         if not event.busy:
             self._emit(event.key)
-            self._emit_incoming(IncomingCall(event.key, e164, display))
+            self._emit_incoming(IncomingCall(event.key, e164, display, waiting))
 
     def call_state(self, event: CallStateEvent) -> None:
         self.announce(event.key)  # CALLING before anything the engine thread reports

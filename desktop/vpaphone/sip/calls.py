@@ -32,7 +32,13 @@ from vpaphone.sip.events import (
 )
 from vpaphone.sip.failures import CommandError, log_command_failure, log_failure
 from vpaphone.sip.media import CallMediaHandler
-from vpaphone.sip.params import call_param, dtmf_param, status_param, unhold_param
+from vpaphone.sip.params import (
+    call_param,
+    dtmf_param,
+    redirect_param,
+    status_param,
+    unhold_param,
+)
 from vpaphone.threads import assert_engine_thread
 
 INVITE_STATES = {
@@ -47,6 +53,8 @@ INVITE_STATES = {
 # Nobody shows CALLING/CONNECTING: a Qt-thread wake-up for them would cost set-up time.
 _REPORTED_STATES = frozenset({InviteState.EARLY, InviteState.CONFIRMED, InviteState.DISCONNECTED})
 _FINAL_TSX_STATES = frozenset({pj.PJSIP_TSX_STATE_COMPLETED, pj.PJSIP_TSX_STATE_TERMINATED})
+# Call waiting: one call up and one more ringing in; any further call is answered 486 Busy.
+MAX_CALLS = 2
 
 
 def _now() -> datetime:
@@ -171,6 +179,11 @@ class EngineCalls:
         assert_engine_thread()
         self.find(key).answer(status_param(200))
 
+    def redirect(self, key: str, uri: str) -> None:
+        """Turn a ringing incoming call away to `uri` (302, the answering machine)."""
+        assert_engine_thread()
+        self.find(key).hangup(redirect_param(uri))
+
     def set_mute(self, key: str, muted: bool) -> None:
         assert_engine_thread()
         self.audio.set_mute(self.find(key), muted)
@@ -273,7 +286,7 @@ class EngineCalls:
     def incoming(self, account: pj.Account, call_id: int) -> None:
         key = new_call_id()
         call = EngineCall(self, key, account, call_id)
-        busy = any(not c.ended for c in self.calls.values())
+        busy = sum(not c.ended for c in self.calls.values()) >= MAX_CALLS
         self.calls[key] = call
         self.post(IncomingEvent(key, str(call.getInfo().remoteUri), busy, _now()))
         if busy:
