@@ -57,9 +57,7 @@ def voicemail_uri(request: pytest.FixtureRequest, kamailio: Kamailio) -> str | N
 
 
 @pytest.fixture
-def demo_state_factory(
-    kamailio: Kamailio, voicemail_uri: str | None
-) -> Callable[[int], DemoState]:
+def demo_state_factory(kamailio: Kamailio, voicemail_uri: str | None) -> Callable[[int], DemoState]:
     return lambda peer_port: KamailioDemoState(
         sip_domain=kamailio.domain, kamailio=kamailio, voicemail_uri=voicemail_uri
     )
@@ -68,9 +66,7 @@ def demo_state_factory(
 def _ready(app: App) -> None:
     app.sign_in(user="sales")
     app.signed_in()
-    app.qtbot.waitUntil(
-        lambda: "registered" in app.window.main.registration.text(), timeout=15_000
-    )
+    app.qtbot.waitUntil(lambda: "registered" in app.window.main.registration.text(), timeout=15_000)
 
 
 def _call_first(app: App, number: str, task_id: str) -> None:

@@ -347,8 +347,9 @@ class PhoneService(QObject):
     # --- audio devices -----------------------------------------------------------------------
 
     def speaker_id(self) -> str | None:
-        """The device the call audio plays on now (None before the phone started)."""
-        return None if self._bridge is None else self._bridge.stream.output_id
+        """The device the call audio plays on (or will: the call has no audio yet); None
+        before the phone started or without any speaker."""
+        return None if self._bridge is None else self._bridge.stream.speaker_id()
 
     def use_devices(self, choice: DeviceChoice) -> None:
         """New device choices (settings, the in-call speaker menu) apply at once."""

@@ -81,6 +81,13 @@ class DuplexStream(QObject):
         self._close_input()
         self._close_output()
 
+    def speaker_id(self) -> str | None:
+        """The speaker the call's sound plays on, or will once the call has audio."""
+        if self.running:
+            return self.output_id
+        device = resolve(DeviceRole.SPEAKER, self._choice)
+        return device_id(device) if device else None
+
     def set_choice(self, choice: DeviceChoice) -> None:
         """Applies a new device choice; a running call moves to the new devices at once."""
         self._choice = choice
