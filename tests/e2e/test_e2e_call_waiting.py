@@ -125,7 +125,7 @@ def test_a_second_call_knocks_is_answered_swapped_and_ended(
     # The second customer calls: it knocks in the call view, with a soft tone in the headset.
     recording = pulse.start_recording("speakers.monitor")  # the call's speaker (the default)
     second.command("dial", f"sip:{OWN_NUMBER}@{kamailio.domain}")
-    qtbot.waitUntil(lambda: page.waiting.isVisible(), timeout=15_000)
+    qtbot.waitUntil(page.waiting.isVisible, timeout=15_000)
     assert page.waiting.caller_label.text() == shown_number(SECOND)
     assert page.waiting.task_id() == OTHER_TASK  # where this number was last called for
     assert page.waiting.reject_button.text() == "Busy"  # no answering machine provisioned
@@ -144,7 +144,7 @@ def test_a_second_call_knocks_is_answered_swapped_and_ended(
     # Answer: the first call goes on hold (its phone stops sending), the second connects.
     page.waiting.answer_button.click()
     second.wait_event("CALL_ESTABLISHED", timeout=15)
-    qtbot.waitUntil(lambda: page.held_bar.isVisible(), timeout=10_000)
+    qtbot.waitUntil(page.held_bar.isVisible, timeout=10_000)
     qtbot.waitUntil(lambda: window.main.in_call.state_label.text() == "Connected", timeout=10_000)
     assert window.main.in_call.number_label.text() == shown_number(SECOND)
     qtbot.waitUntil(lambda: page.held_bar.label.text().startswith("On hold"), timeout=10_000)
@@ -210,7 +210,7 @@ def test_a_waiting_call_turned_away_goes_to_the_answering_machine_or_hears_busy(
     _call_first(app, "0221 12345678", SALES_TASK)
 
     second.command("dial", f"sip:{OWN_NUMBER}@{kamailio.domain}")
-    qtbot.waitUntil(lambda: page.waiting.isVisible(), timeout=15_000)
+    qtbot.waitUntil(page.waiting.isVisible, timeout=15_000)
     expected = "To voicemail" if voicemail_uri else "Busy"
     assert page.waiting.reject_button.text() == expected
     page.waiting.reject_button.click()
