@@ -18,6 +18,7 @@ from vpaphone.audio.buffer import PcmBuffer
 from vpaphone.audio.devices import device_id, media_devices, pcm_format, resolve
 from vpaphone.audio.format import ms_to_bytes
 from vpaphone.audio.meter import SILENCE_DBFS, peak_dbfs
+from vpaphone.audio.pulsewatch import DevicesPresent, PulseDevices
 from vpaphone.audio.settings import DeviceChoice, DeviceRole
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,10 @@ class DuplexStream(QObject):
         self._media_devices = media_devices(self)
         self._media_devices.audioInputsChanged.connect(self._devices_changed)
         self._media_devices.audioOutputsChanged.connect(self._devices_changed)
+        # Qt does not report a device that goes away (see audio.pulsewatch): the server does
+        self._server = PulseDevices(self)
+        self._server.present.connect(self._server_devices)
+        self._present: DevicesPresent | None = None
 
     @property
     def running(self) -> bool:
@@ -72,11 +77,14 @@ class DuplexStream(QObject):
     def start(self) -> None:
         if self.running:
             return
-        self._open_input(resolve(DeviceRole.MICROPHONE, self._choice))
-        self._open_output(resolve(DeviceRole.SPEAKER, self._choice))
+        self._open_input(self._resolve(DeviceRole.MICROPHONE))
+        self._open_output(self._resolve(DeviceRole.SPEAKER))
         self._timer.start(PUMP_MS)
+        self._server.start()
 
     def stop(self) -> None:
+        self._server.stop()
+        self._present = None
         self._timer.stop()
         self._close_input()
         self._close_output()
@@ -85,7 +93,7 @@ class DuplexStream(QObject):
         """The speaker the call's sound plays on, or will once the call has audio."""
         if self.running:
             return self.output_id
-        device = resolve(DeviceRole.SPEAKER, self._choice)
+        device = self._resolve(DeviceRole.SPEAKER)
         return device_id(device) if device else None
 
     def set_choice(self, choice: DeviceChoice) -> None:
@@ -96,14 +104,25 @@ class DuplexStream(QObject):
 
     # -- devices ---------------------------------------------------------------------------
 
+    def _resolve(self, role: DeviceRole) -> QAudioDevice | None:
+        present = self._present
+        if present is None:
+            return resolve(role, self._choice)
+        return resolve(role, self._choice, present.sources if role.is_input else present.sinks)
+
+    def _server_devices(self, present: DevicesPresent) -> None:
+        if self.running:
+            self._present = present
+            self._devices_changed()
+
     def _devices_changed(self) -> None:
         if not self.running:
             return
-        mic = resolve(DeviceRole.MICROPHONE, self._choice)
+        mic = self._resolve(DeviceRole.MICROPHONE)
         if (device_id(mic) if mic else None) != self.input_id or self._failed(self._source):
             self._open_input(mic)
             self.device_changed.emit(DeviceRole.MICROPHONE.value, mic.description() if mic else "")
-        speaker = resolve(DeviceRole.SPEAKER, self._choice)
+        speaker = self._resolve(DeviceRole.SPEAKER)
         if (device_id(speaker) if speaker else None) != self.output_id or self._failed(self._sink):
             self._open_output(speaker)
             name = speaker.description() if speaker else ""
