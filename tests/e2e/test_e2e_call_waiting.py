@@ -235,3 +235,38 @@ def test_a_waiting_call_turned_away_goes_to_the_answering_machine_or_hears_busy(
         ("outgoing", FIRST, "completed"),
     ]
     assert calls[0].talk_seconds == 0
+
+
+def test_a_waiting_call_rings_as_usual_when_the_first_call_ends(
+    app: App,
+    kamailio: Kamailio,
+    baresip_phone: Callable[..., Baresip],  # noqa: F811
+) -> None:
+    """The first customer hangs up while the second knocks: the knock becomes the usual
+    incoming call (dialog, ringer), and answering it needs no hold."""
+    window, qtbot = app.window, app.qtbot
+    first = baresip_phone(kamailio, FIRST)
+    second = baresip_phone(kamailio, SECOND, auto_answer=False)
+    _ready(app)
+    page = window.main.phone_page
+    _call_first(app, "0221 12345678", SALES_TASK)
+    second.command("dial", f"sip:{OWN_NUMBER}@{kamailio.domain}")
+    qtbot.waitUntil(page.waiting.isVisible, timeout=15_000)
+
+    first.command("hangup")
+    qtbot.waitUntil(lambda: bool(window.main.incoming_dialogs), timeout=10_000)
+    assert not page.waiting.isVisible()
+    dialog = next(iter(window.main.incoming_dialogs.values()))
+    assert dialog.caller_label.text() == shown_number(SECOND)
+    assert dialog.task_id() == SALES_TASK  # never called before: the active task
+    dialog.answer_button.click()
+    second.wait_event("CALL_ESTABLISHED", timeout=15)
+    qtbot.waitUntil(lambda: window.main.in_call.state_label.text() == "Connected", timeout=10_000)
+    assert not page.held_bar.isVisible()
+    second.command("hangup")
+    qtbot.waitUntil(lambda: not window.main.in_call.isVisible(), timeout=10_000)
+    calls = [c.record for c in app.services.store.calls.recent()]
+    assert [(c.direction.value, c.e164, c.task_id) for c in calls] == [
+        ("incoming", SECOND, SALES_TASK),
+        ("outgoing", FIRST, SALES_TASK),
+    ]

@@ -340,6 +340,10 @@ class PhoneService(QObject):
         else:
             self.engine.reject(call_id)
 
+    def is_ringing(self, call_id: str) -> bool:
+        """The incoming call still waits for an answer."""
+        return call_id in self._ringing
+
     @property
     def voicemail_uri(self) -> str | None:
         return self._voicemail_uri

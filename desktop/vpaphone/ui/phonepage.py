@@ -67,6 +67,7 @@ class PhonePage(QWidget):
         self.in_call.hide()
         self._shown_call: str | None = None  # the call the in-call panel shows
         self.waiting = WaitingCallPanel()
+        self._waiting_call: IncomingCall | None = None  # what knocks in `waiting`
         self.held_bar = HeldCallBar()
         self.transfer = TransferPanel(
             self._gate_context(), confirm=confirm, default_country=dialling_country()
@@ -314,6 +315,7 @@ class PhonePage(QWidget):
             self._follow_call_keys()
             return
         self._shown_call = None
+        still_ringing, self._waiting_call = self._waiting_call, None
         self.waiting.clear()
         self.held_bar.clear()
         self.in_call.end_call()
@@ -328,6 +330,8 @@ class PhonePage(QWidget):
         self.call_over.emit()
         self.dialer.number.setFocus()
         self._follow_call_keys()
+        if still_ringing is not None and self._phone.is_ringing(still_ringing.call_id):
+            self._incoming(still_ringing)  # it knocked during the call: now it rings as usual
 
     def _speaker_chosen(self, device_id: str) -> None:
         from vpaphone.audio.settings import DeviceRole, load_choice, save_choice  # noqa: PLC0415
@@ -361,6 +365,7 @@ class PhonePage(QWidget):
         last = self._tasks.task(self._history.last_task_for(incoming.caller_e164))
         task = last or self._tasks.active_task
         if phone.call is not None:  # call waiting: it knocks in the call view
+            self._waiting_call = incoming
             self.waiting.show_call(
                 incoming.call_id,
                 incoming.caller_e164,
@@ -404,6 +409,7 @@ class PhonePage(QWidget):
 
     def _close_incoming(self, call_id: str) -> None:
         if self.waiting.call_id == call_id:  # the waiting caller gave up
+            self._waiting_call = None
             self.waiting.clear()
             self._follow_call_keys()
         dialog = self.incoming_dialogs.pop(call_id, None)
