@@ -298,12 +298,16 @@ class PhoneService(QObject):
 
     def answer(self, call_id: str, task_id: str | None) -> None:
         """Take an incoming call, attributed to `task_id` (every call belongs to a task).
-        A call up already goes on hold first, and this one comes to the front."""
+        A call up already goes on hold first, and this one comes to the front; a call still
+        being placed (not answered: nothing to hold) is cancelled."""
         incoming = self._ringing.pop(call_id, None)
         if self.engine is None or incoming is None:
             return
         front = self.call
-        if front is not None and front.state is CallState.CONNECTED:
+        placing = front is not None and front.direction is CallDirection.OUTGOING
+        if front is not None and placing and front.answered_at is None:
+            self.engine.hangup(front.call_id)
+        elif front is not None and front.state is CallState.CONNECTED:
             self.engine.hold(front.call_id)
         if self._tones is not None:
             self._tones.player.stop()
@@ -326,7 +330,8 @@ class PhoneService(QObject):
             self._front = call_id
             self._tasks.track_call(answered)
             self.call_changed.emit(answered)
-            self.held_changed.emit(front)
+            if not placing or front.answered_at is not None:
+                self.held_changed.emit(front)
 
     def reject(self, call_id: str) -> None:
         """Turn a ringing call away: declined (603), or, while another call is up, to the
