@@ -270,3 +270,39 @@ def test_a_waiting_call_rings_as_usual_when_the_first_call_ends(
         ("incoming", SECOND, SALES_TASK),
         ("outgoing", FIRST, SALES_TASK),
     ]
+
+
+@pytest.mark.usefixtures("german")  # before the app fixture builds the window
+def test_call_waiting_speaks_german(
+    app: App,
+    kamailio: Kamailio,
+    baresip_phone: Callable[..., Baresip],  # noqa: F811
+) -> None:
+    """The German UI (my-vpa's "du") in the running app: the knock, its buttons, the held bar."""
+    window, qtbot = app.window, app.qtbot
+    first = baresip_phone(kamailio, FIRST)
+    second = baresip_phone(kamailio, SECOND, auto_answer=False)
+    app.sign_in(user="sales")
+    app.signed_in()
+    qtbot.waitUntil(lambda: "Bereit" in window.main.registration.text(), timeout=15_000)
+    page = window.main.phone_page
+    app.pick_task(SALES_TASK)
+    window.main.dialer.picker.set_country("DE")
+    app.type_number("0221 12345678")
+    qtbot.waitUntil(window.main.dialer.call_button.isEnabled, timeout=3000)
+    window.main.dialer.call_button.click()
+    first.wait_event("CALL_ESTABLISHED", timeout=15)
+    second.command("dial", f"sip:{OWN_NUMBER}@{kamailio.domain}")
+    qtbot.waitUntil(page.waiting.isVisible, timeout=15_000)
+    assert page.waiting.title_label.text() == "Ein weiterer Anruf wartet"
+    assert page.waiting.answer_button.text() == "Halten und annehmen"
+    assert page.waiting.reject_button.text() == "Besetzt"
+    page.waiting.answer_button.click()
+    qtbot.waitUntil(lambda: page.held_bar.label.text().startswith("Gehalten: "), timeout=10_000)
+    assert page.held_bar.swap_button.text() == "Wechseln"
+    assert page.held_bar.end_button.text() == "Beenden"
+    page.held_bar.end_button.click()
+    first.wait_event("CALL_CLOSED", timeout=15)
+    window.main.in_call.hangup_button.click()
+    second.wait_event("CALL_CLOSED", timeout=15)
+    qtbot.waitUntil(lambda: not window.main.in_call.isVisible(), timeout=10_000)
