@@ -25,6 +25,7 @@ from vpaphone.sip.engine import CallState
 from vpaphone.ui.widgets import shortcuts
 from vpaphone.ui.widgets.history import shown_number
 from vpaphone.ui.widgets.plain import plain
+from vpaphone.ui.widgets.shrink import shrinkable
 
 _FRAME_STYLE = "QFrame#%s { border: 1px solid palette(mid); border-radius: 4px; }"
 
@@ -52,6 +53,7 @@ class WaitingCallPanel(QFrame):
         plain(self.caller_label, self.name_label)  # what the caller sent: never markup
         self.task_box = QComboBox(self)
         self.task_box.setAccessibleName(self.tr("Task the waiting call belongs to"))
+        shrinkable(self.task_box)  # task titles from my-vpa, in a 360 px window
         self.answer_button = QPushButton(self.tr("Hold and answer"), self)
         self.answer_button.setAccessibleName(self.tr("Hold the call and answer the waiting one"))
         self.reject_button = QPushButton(self)
