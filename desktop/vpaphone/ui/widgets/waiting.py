@@ -24,6 +24,7 @@ from vpaphone.core.model import Task
 from vpaphone.sip.engine import CallState
 from vpaphone.ui.widgets import shortcuts
 from vpaphone.ui.widgets.history import shown_number
+from vpaphone.ui.widgets.incoming import fill_tasks
 from vpaphone.ui.widgets.plain import plain
 from vpaphone.ui.widgets.shrink import shrinkable
 
@@ -97,11 +98,7 @@ class WaitingCallPanel(QFrame):
         )
         self.name_label.setText(display_name)
         self.name_label.setVisible(bool(display_name) and display_name != caller_e164)
-        self.task_box.clear()
-        for task in tasks:
-            self.task_box.addItem(f"{task.title} — {task.customer}", task.id)
-        if suggested_task_id is not None:
-            self.task_box.setCurrentIndex(max(0, self.task_box.findData(suggested_task_id)))
+        fill_tasks(self.task_box, tasks, suggested_task_id)
         self.answer_button.setEnabled(bool(tasks))
         text = self.tr("To voicemail") if to_voicemail else self.tr("Busy")
         self.reject_button.setText(text)
