@@ -23,9 +23,10 @@ APT_TEST := kamailio kamailio-tls-modules sip-tester baresip-core pulseaudio pul
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth imagemagick sox openssl iproute2 procps \
   coturn playerctl xdotool x11-utils trayer
 # Building the bundle and the .deb (libpython3.11: PyInstaller bundles the shared interpreter),
-# checking them (lintian, desktop-file-validate, appstreamcli) and the fresh-root test tier.
+# checking them (lintian, desktop-file-validate, appstreamcli) and the fresh-root test tier;
+# the MSI built with wixl and installed under wine, the ADMX templates checked with xmllint.
 APT_PACKAGE := libpython3.11 binutils dpkg-dev xz-utils lintian desktop-file-utils appstream \
-  debootstrap
+  debootstrap msitools wixl wine wine64 libxml2-utils
 # Peer softphones `make bench` runs through the same working day (reference rows); Twinkle
 # reaches PulseAudio through ALSA's pulse plugin.
 APT_BENCH := twinkle linphone-desktop libasound2-plugins

@@ -326,6 +326,10 @@
         <translation>Beim Anmelden am Computer starten</translation>
     </message>
     <message>
+        <source>Switched off by your IT department.</source>
+        <translation>Von deiner IT-Abteilung abgeschaltet.</translation>
+    </message>
+    <message>
         <source>Closing the window keeps the phone running in the tray</source>
         <translation>Beim Schließen des Fensters läuft das Telefon im Infobereich weiter</translation>
     </message>
@@ -854,6 +858,18 @@
     <message>
         <source>The phone could not do this: %1</source>
         <translation>Das Telefon konnte das nicht ausführen: %1</translation>
+    </message>
+    <message>
+        <source>Transfer completed: the caller is connected.</source>
+        <translation>Übergabe abgeschlossen: Der Anrufer ist verbunden.</translation>
+    </message>
+    <message>
+        <source>The transfer did not report back: the caller is still on hold with you.</source>
+        <translation>Die Übergabe hat sich nicht zurückgemeldet: Der Anrufer wird weiter bei dir gehalten.</translation>
+    </message>
+    <message>
+        <source>The transfer failed (SIP %1): the caller is still on hold with you.</source>
+        <translation>Die Übergabe ist fehlgeschlagen (SIP %1): Der Anrufer wird weiter bei dir gehalten.</translation>
     </message>
     <message>
         <source>my-vpa is unreachable right now.</source>

@@ -19,9 +19,9 @@ some phones stop sending). The day, phase by phase:
    Kamailio, established at the far end (its event), the phone's streams present in PulseAudio,
    the far end's recording of what it heard checked for the tone; CPU over each call; memory
    after the calls.
-5. IDLE_S idle, all windows shown: CPU and wake-ups (context switches of every thread, from
-   /proc) in IDLE_WINDOW_S windows; memory after the day. Then the app alone in the tray (its
-   window hidden, as closing it to the tray does): wake-ups again.
+5. IDLE_S idle, all windows shown: CPU and wake-ups (voluntary context switches of every
+   thread, from /proc) in IDLE_WINDOW_S windows; memory after the day. Then the app alone in
+   the tray (its window hidden, as closing it to the tray does): wake-ups again.
 
 Memory is PSS (shared library pages divided among the processes that map them: what the phone
 adds to a desktop), with RSS beside it; each phone's whole process tree. Figures are medians;

@@ -42,6 +42,7 @@ class NoticeKind(enum.Enum):
     ADMIN_TOLD = enum.auto()  # the admin team got the note
     REQUEST_REFUSED = enum.auto()  # my-vpa refused an action; `detail` is its reason
     COMMAND_FAILED = enum.auto()  # the phone could not carry out `detail` (hold, transfer …)
+    TRANSFER_OUTCOME = enum.auto()  # a transfer the VPA started ended: `count` its SIP status
 
 
 @dataclass(frozen=True, slots=True)

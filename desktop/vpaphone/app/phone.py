@@ -35,13 +35,14 @@ from vpaphone.core.model import (
     Task,
     TelephonyArea,
 )
-from vpaphone.sip.config import SipAccountConfig, SrtpMode, Transport
+from vpaphone.sip.config import KEEPALIVE_S, SipAccountConfig, SrtpMode, Transport
 from vpaphone.sip.engine import (
     CallState,
     CallUpdate,
     IncomingCall,
     RegistrationUpdate,
     SipEngine,
+    TransferRequest,
 )
 from vpaphone.sip.reasons import RegistrationState
 from vpaphone.store.calls import CallStore
@@ -74,6 +75,8 @@ def sip_config(provisioning: Provisioning) -> SipAccountConfig:
         srtp=SrtpMode(sip.srtp),
         stun_servers=sip.stun_servers,
         ice=sip.ice,
+        register_expiry_s=sip.register_expiry_s,
+        keepalive_s=KEEPALIVE_S if sip.keepalive_s is None else sip.keepalive_s,
     )
 
 
@@ -85,6 +88,9 @@ class PhoneService(QObject):
     call_ended = Signal(CallUpdate)  # a call is over (and recorded); `call` is the other or None
     audio_moved = Signal(str)  # the call's sound moved to this speaker ("": none left) mid-call
     incoming_call = Signal(IncomingCall)
+    # The far end asked the VPA to call another number (REFER). The engine declined it in SIP:
+    # the call is only placed if the VPA dials it herself, through `dial` and its gate.
+    transfer_requested = Signal(TransferRequest)
     history_changed = Signal()  # a record was written outside a call (a blocked attempt)
     sales_notice_due = Signal(Task)  # the first sales call on this task
     notice = Signal(Notice)
@@ -113,6 +119,7 @@ class PhoneService(QObject):
         self._bridge: CallAudioBridge | None = None  # made with the engine (see start)
         self._tones: CallTones | None = None
         self._answered_for: dict[str, str] = {}  # incoming call id -> task the VPA picked
+        self._last_ended: tuple[str | None, str | None] = (None, None)  # call id, its task
         self.network = NetworkWatcher(parent=self)
         self.network.changed.connect(self._network_changed)
 
@@ -138,6 +145,12 @@ class PhoneService(QObject):
         engine.call_changed.connect(self._tones.on_call_changed)
         engine.call_changed.connect(self._on_call_changed)
         engine.incoming_call.connect(self._on_incoming)
+        engine.transfer_requested.connect(self.transfer_requested)
+        engine.transfer_finished.connect(
+            lambda _call_id, status: self.notice.emit(
+                Notice(NoticeKind.TRANSFER_OUTCOME, count=status)
+            )
+        )
         try:
             engine.start(sip_config(provisioning))
         except Exception as exc:  # bad provisioning or no free port: say so, keep the app usable
@@ -312,13 +325,7 @@ class PhoneService(QObject):
         if self._tones is not None:
             self._tones.player.stop()
         if task_id is not None:
-            try:
-                self._calls.assign_task(call_id, task_id)
-            except ValueError:
-                log.warning("could not attribute incoming call %s to its task", call_id)
-            except StoreError as exc:  # the call is taken anyway; the VPA learns why
-                log.warning("could not attribute incoming call %s: %s", call_id, exc.problem)
-                self.notice.emit(storage_notice(NoticeKind.DATA_NOT_SAVED, exc))
+            self._attribute(call_id, task_id)
             self._answered_for[call_id] = task_id
         self.engine.answer(call_id)
         if front is not None:
@@ -332,6 +339,15 @@ class PhoneService(QObject):
             self.call_changed.emit(answered)
             if not placing or front.answered_at is not None:
                 self.held_changed.emit(front)
+
+    def _attribute(self, call_id: str, task_id: str) -> None:
+        try:
+            self._calls.assign_task(call_id, task_id)
+        except ValueError:
+            log.warning("could not attribute incoming call %s to its task", call_id)
+        except StoreError as exc:  # the call is taken anyway; the VPA learns why
+            log.warning("could not attribute incoming call %s: %s", call_id, exc.problem)
+            self.notice.emit(storage_notice(NoticeKind.DATA_NOT_SAVED, exc))
 
     def reject(self, call_id: str) -> None:
         """Turn a ringing call away: declined (603), or, while another call is up, to the
@@ -389,6 +405,8 @@ class PhoneService(QObject):
         call = self._live.get(update.call_id)
         if call is None:
             task_id = self._answered_for.pop(update.call_id, None)
+            if update.replaces is not None:  # an attended transfer to us: the same task
+                task_id = self._replacing(update.call_id, update.replaces, task_id)
             call = ActiveCall(
                 update.call_id, task_id, update.direction, update.number, update.state
             )
@@ -402,10 +420,25 @@ class PhoneService(QObject):
         else:
             self.held_changed.emit(call)
 
+    def _replacing(self, call_id: str, replaced_id: str, task_id: str | None) -> str | None:
+        """The task of the call `replaced_id` that `call_id` takes over (Replaces); it also
+        takes that call's place in front."""
+        old = self._live.get(replaced_id)
+        if old is None and self._last_ended[0] != replaced_id:
+            return task_id
+        task_id = old.task_id if old is not None else self._last_ended[1]
+        if task_id is not None:
+            self._attribute(call_id, task_id)
+        if replaced_id == self._front or self._front is None:
+            self._front = call_id
+        return task_id
+
     def _ended(self, update: CallUpdate) -> None:
         self._answered_for.pop(update.call_id, None)
         self._ringing.pop(update.call_id, None)
-        was_live = self._live.pop(update.call_id, None) is not None
+        ended = self._live.pop(update.call_id, None)
+        if ended is not None:
+            self._last_ended = (update.call_id, ended.task_id)  # see `_replacing`
         was_front = update.call_id == self._front
         if was_front:
             self._front = next(iter(self._live), None)  # the call on hold comes to the front
@@ -415,8 +448,8 @@ class PhoneService(QObject):
         if was_front and front is not None:
             self.held_changed.emit(None)
             self.call_changed.emit(front)
-        elif was_live and not was_front:
-            self.held_changed.emit(None)
+        elif ended is not None and not was_front:
+            self.held_changed.emit(self.held)
 
     def _set_call(self, call: ActiveCall) -> None:
         self._live[call.call_id] = call

@@ -93,6 +93,31 @@ def audio_engine_section() -> Lines:
     return [null_device_line()]
 
 
+def sip_transports_section() -> Lines:
+    from vpaphone.sip.info import transport_lines  # noqa: PLC0415 (lazy)
+
+    lines = transport_lines()
+    if any(value.startswith("NOT") for _name, value in lines):
+        raise SectionFailed(lines)
+    return lines
+
+
+def translations_section() -> Lines:
+    """Whether the German texts load (a bundle that lost its .qm shows English silently)."""
+    from PySide6.QtCore import QTranslator  # noqa: PLC0415 (lazy)
+
+    from vpaphone import paths  # noqa: PLC0415 (lazy)
+
+    qm = paths.resource("translations", "vpaphone_de.qm")
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        raise SectionFailed([("German", f"NOT LOADABLE: {qm}")])
+    sample = translator.translate("GeneralPage", "Start when I log in")
+    if not sample:
+        raise SectionFailed([("German", f"{qm} loads but has no German text")])
+    return [("German", f"loads ({qm.name}: {sample!r})")]
+
+
 SECTIONS: list[tuple[str, Callable[[], Lines]]] = [
     ("Versions", versions_section),
     ("Installation", installation_section),
@@ -102,6 +127,8 @@ SECTIONS: list[tuple[str, Callable[[], Lines]]] = [
     ("Local data", diagnose_data.local_data_section),
     ("Audio devices", audio_devices_section),
     ("Audio engine", audio_engine_section),
+    ("SIP transports", sip_transports_section),
+    ("Translations", translations_section),
 ]
 
 

@@ -31,10 +31,16 @@ def configuration_section() -> Lines:
         SettingsError,
         load_settings,
     )
+    from vpaphone.platform.policy import PolicyError, read_policy  # noqa: PLC0415 (lazy)
 
     managed = paths.managed_config_dir() / SETTINGS_FILE
     user = paths.config_dir() / SETTINGS_FILE
+    try:
+        policy = read_policy().describe()
+    except PolicyError as exc:
+        policy = f"unusable: {exc}"
     lines: Lines = [
+        ("policy", policy),  # first: it wins over everything below
         ("managed settings", f"{managed} ({_manages(managed)})"),
         ("user settings", f"{user} ({'present' if user.is_file() else 'absent'})"),
         ("environment", ", ".join(v for v in (URL_ENV, CA_ENV) if os.environ.get(v)) or "none"),
@@ -43,10 +49,14 @@ def configuration_section() -> Lines:
     try:
         settings = load_settings()
         lines.append(("my-vpa server", settings.base_url or "not configured (only --demo works)"))
+        if settings.base_url_source:
+            lines.append(("my-vpa server set by", settings.base_url_source))
         bundle = settings.ca_bundle
         lines.append(
             ("CA bundle", f"system trust store + {bundle}" if bundle else "system trust store")
         )
+        if settings.ca_bundle_source:
+            lines.append(("CA bundle set by", settings.ca_bundle_source))
     except SettingsError as exc:
         problem = str(exc)
         lines.append(("problem", problem))

@@ -65,11 +65,16 @@ class SipAccount:
     srtp: str = "off"  # off | optional | mandatory
     stun_servers: tuple[str, ...] = ()  # host[:port]; optional in the contract (older servers)
     ice: bool = False
+    register_expiry_s: int | None = None  # optional in the contract (absent: by transport)
+    keepalive_s: int | None = None  # optional in the contract (absent: 15 s)
 
     def to_json(self) -> dict[str, Any]:
         """The contract's SipAccount object: what `provisioning_from` reads back."""
         data = asdict(self)
         data["stun_servers"] = list(self.stun_servers)
+        for optional in ("register_expiry_s", "keepalive_s"):  # absent, not null
+            if data[optional] is None:
+                del data[optional]
         return data
 
 
@@ -183,6 +188,8 @@ def provisioning_from(data: dict[str, Any]) -> Provisioning:
             srtp=sip["srtp"],
             stun_servers=tuple(sip.get("stun_servers", ())),
             ice=sip.get("ice", False),
+            register_expiry_s=sip.get("register_expiry_s"),
+            keepalive_s=sip.get("keepalive_s"),
         ),
         caller_id=data["caller_id"],
         caller_id_individual=data["caller_id_individual"],

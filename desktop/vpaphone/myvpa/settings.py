@@ -1,4 +1,4 @@
-"""Where my-vpa is and which CA to trust: set by IT in a managed `myvpa.json`, or per user.
+"""Where my-vpa is and which CA to trust: set by IT (policy or managed file), or per user.
 
 Managed (system-wide) file: `paths.managed_config_dir()/myvpa.json` — /etc/vpaphone on Linux,
 %PROGRAMDATA%\\vpaphone on Windows, /Library/Application Support/vpaphone on macOS. User file:
@@ -6,9 +6,12 @@ Managed (system-wide) file: `paths.managed_config_dir()/myvpa.json` — /etc/vpa
 
     {"base_url": "https://my-vpa.example/api/v1", "ca_bundle": "/etc/ssl/company-ca.pem"}
 
-Environment variables VPAPHONE_MYVPA_URL and VPAPHONE_CA_BUNDLE override the user file, never the
-managed one. An empty value is not set; keys starting with "_" are comments. Nothing secret
-belongs here. Bad values give a SettingsError naming the file, the key and the problem.
+Precedence, first wins: the platform policy (`vpaphone.platform.policy`: Windows Group Policy
+registry key, macOS managed preferences; values ServerUrl and CaBundle), the managed file, the
+environment variables VPAPHONE_MYVPA_URL and VPAPHONE_CA_BUNDLE, the user file. Each value
+carries its source, which `vpaphone diagnose` shows. An empty value is not set; keys starting
+with "_" are comments. Nothing secret belongs here. Bad values give a SettingsError naming the
+file, the key and the problem.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from urllib.parse import urlsplit
 
 from vpaphone import paths
 from vpaphone.myvpa.transport import TransportConfig
+from vpaphone.platform.policy import Policy, PolicyError, read_policy
 
 SETTINGS_FILE = "myvpa.json"
 URL_ENV = "VPAPHONE_MYVPA_URL"
@@ -37,6 +41,8 @@ class SettingsError(ValueError):
 class MyVpaSettings:
     base_url: str | None  # None: not configured (only the demo works)
     ca_bundle: Path | None = None  # None: the system's trust store
+    base_url_source: str = ""  # where base_url came from (policy, file: key, variable)
+    ca_bundle_source: str = ""
 
     def transport_config(self) -> TransportConfig:
         if self.base_url is None:
@@ -51,24 +57,45 @@ def load_settings(
     path: Path | None = None,
     environ: Mapping[str, str] | None = None,
     managed_path: Path | None = None,
+    policy: Policy | None = None,
 ) -> MyVpaSettings:
-    """Settings in force. A key set by IT in the managed file wins over the environment, which
-    wins over the user's own file: a managed installation cannot be pointed elsewhere."""
+    """Settings in force. What IT sets (policy, then the managed file) wins over the
+    environment, which wins over the user's own file: a managed installation cannot be
+    pointed elsewhere."""
     path = path or paths.config_dir() / SETTINGS_FILE
     managed_path = managed_path or paths.managed_config_dir() / SETTINGS_FILE
     environ = os.environ if environ is None else environ
-    sources: list[tuple[str, Mapping[str, object]]] = [(f"{managed_path}", _read(managed_path))]
+    if policy is None:
+        try:
+            policy = read_policy()
+        except PolicyError as exc:
+            raise SettingsError(str(exc)) from None
+    sources: list[tuple[str, Mapping[str, object]]] = []
+    if policy.source:
+        sources.append(
+            (
+                f"policy {policy.source}",
+                {"base_url": policy.server_url, "ca_bundle": policy.ca_bundle},
+            )
+        )
+    sources.append((f"{managed_path}", _read(managed_path)))
     sources.append(
         ("environment", {"base_url": environ.get(URL_ENV), "ca_bundle": environ.get(CA_ENV)})
     )
     sources.append((f"{path}", _read(path)))
     env_names = {"base_url": URL_ENV, "ca_bundle": CA_ENV}
+    policy_names = {"base_url": "ServerUrl", "ca_bundle": "CaBundle"}
 
     def pick(key: str) -> tuple[object, str] | None:
         for where, data in sources:
             value = data.get(key)
             if value is not None and value != "":
-                label = env_names[key] if where == "environment" else f"{where}: {key}"
+                if where == "environment":
+                    label = env_names[key]
+                elif where.startswith("policy "):
+                    label = f"{where}: {policy_names[key]}"
+                else:
+                    label = f"{where}: {key}"
                 return value, label
         return None
 
@@ -76,6 +103,8 @@ def load_settings(
     return MyVpaSettings(
         base_url=None if url is None else _url(*url),
         ca_bundle=None if ca is None else _ca_bundle(*ca),
+        base_url_source="" if url is None else url[1],
+        ca_bundle_source="" if ca is None else ca[1],
     )
 
 

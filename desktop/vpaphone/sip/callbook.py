@@ -25,6 +25,7 @@ from vpaphone.sip.events import (
     InviteState,
     MediaEvent,
     MediaStatus,
+    ReplacedEvent,
     SipEngineError,
 )
 from vpaphone.sip.failures import log_failure
@@ -41,6 +42,7 @@ class _Call:
     state: CallState
     local_end: LocalEnd = LocalEnd.NONE
     announced: bool = True  # the app was told about the call (see `placed`)
+    replaces: str | None = None  # the call it took over (`replaced`)
 
 
 class CallBook(QObject):
@@ -142,8 +144,31 @@ class CallBook(QObject):
         self._write(self._log.call_started, record)
         log.info("incoming call from %s (call %s)", mask_e164(number), event.key)
         if not event.busy:
+            self.timers.ring_started(event.key)  # a caller who never gives up gets 480
             self._emit(event.key)
             self._emit_incoming(IncomingCall(event.key, e164, display, waiting))
+
+    def replaced(self, event: ReplacedEvent, default_region: str) -> None:
+        """An attended transfer to us: the new call continues the task of the one it replaces
+        (pjsua answers it as the old one was: 200 if connected, else ringing)."""
+        old = self._calls.get(event.replaces)
+        e164, display = caller_from_uri(event.remote_uri, default_region)
+        number = e164 or display
+        record = CallRecord(
+            id=event.key,
+            task_id=old.record.task_id if old is not None else None,
+            direction=CallDirection.INCOMING,
+            e164=number,
+            zone=self._zone_for_incoming(e164) if e164 else CostZone.NON_EU,
+            area=old.record.area if old is not None else TelephonyArea.NONE,
+            started_at=event.at,
+        )
+        self._calls[event.key] = _Call(record, CallState.INCOMING, replaces=event.replaces)
+        self._write(self._log.call_started, record)
+        log.info("call %s replaces call %s (attended transfer)", event.key, event.replaces)
+        if old is not None and old.state is CallState.INCOMING:  # still ringing: so is this
+            self._emit(event.key)
+            self._emit_incoming(IncomingCall(event.key, e164, display))
 
     def call_state(self, event: CallStateEvent) -> None:
         self.announce(event.key)  # CALLING before anything the engine thread reports
@@ -235,6 +260,7 @@ class CallBook(QObject):
                 number=call.record.e164,
                 sip_status=status,
                 answered_at=answered_at or call.record.answered_at,
+                replaces=call.replaces,
             ),
         )
 

@@ -9,6 +9,7 @@ pjsua2 callback keeps its objects alive through the traceback: PLATFORM.md).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -27,8 +28,10 @@ from vpaphone.sip.events import (
     IncomingEvent,
     InviteState,
     MediaStatus,
+    ReplacedEvent,
     RtpStats,
     TransferEvent,
+    TransferRequestEvent,
 )
 from vpaphone.sip.failures import CommandError, log_command_failure, log_failure
 from vpaphone.sip.media import CallMediaHandler
@@ -53,8 +56,17 @@ INVITE_STATES = {
 # Nobody shows CALLING/CONNECTING: a Qt-thread wake-up for them would cost set-up time.
 _REPORTED_STATES = frozenset({InviteState.EARLY, InviteState.CONFIRMED, InviteState.DISCONNECTED})
 _FINAL_TSX_STATES = frozenset({pj.PJSIP_TSX_STATE_COMPLETED, pj.PJSIP_TSX_STATE_TERMINATED})
+# Every call pjsua accepts takes two RTP/RTCP sockets, which stay taken ~0.5 s after it ends
+# (pjlib's ioqueue frees keys late); beyond 64 pjlib asserts and the process aborts. Refusing
+# an incoming call no sooner than this after it arrived bounds that churn: per call slot (at
+# most `params.MAX_CALLS`; pjsua answers 486 beyond them, before any media) one end per 0.6 s,
+# so live + freeing sockets stay ≤ 4 × MAX_CALLS. A flood of 200 INVITEs aborted it at ~35.
+REFUSE_AFTER_S = 0.6
+# A transfer we started whose final NOTIFY never comes (one pjsip cannot parse is dropped, e.g.
+# linphone's `reason=reason=noresource`) is reported as without outcome after this long.
+TRANSFER_OUTCOME_S = 90.0
 # Call waiting: one call up and one more ringing in; any further call is answered 486 Busy.
-MAX_CALLS = 2
+WAITING_LIMIT = 2
 
 
 def _now() -> datetime:
@@ -75,6 +87,9 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
         self.last_reported: tuple[InviteState, int] | None = None  # (state, status) posted
         self.last_media: MediaStatus | None = None
         self.ended = False
+        self.arrived = time.monotonic()  # for incoming calls: see REFUSE_AFTER_S
+        self.incoming = call_id is not None
+        self.answered = False
         # Requests we sent in the dialog whose final answer decides a command: (method, command)
         self.pending: list[tuple[str, EngineCommand]] = []
 
@@ -112,6 +127,24 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
         except Exception:
             log_failure("transfer status callback failed")
 
+    def onCallTransferRequest(self, prm: pj.OnCallTransferRequestParam) -> None:  # noqa: N802
+        # Left alone, pjsua accepts a REFER and dials its target itself: past the call gate,
+        # without task or caller-ID header, without a record. Declined here; the app decides
+        # (gate, the VPA's consent) and dials through its own path.
+        prm.statusCode = 603
+        try:
+            self.calls.post(TransferRequestEvent(self.key, str(prm.dstUri)))
+        except Exception:
+            log_failure("transfer request callback failed")
+
+    def onCallReplaced(self, prm: pj.OnCallReplacedParam) -> None:  # noqa: N802
+        # pjsua answers the replacing INVITE itself and ends this call; without a Call object
+        # of ours for the new call, pjsua2 crashed the process (SIGSEGV) on its next event
+        try:
+            prm.newCall = self.calls.replaced(self, int(prm.newCallId))
+        except Exception:
+            log_failure("call replaced callback failed")
+
     def onDtmfDigit(self, prm: pj.OnDtmfDigitParam) -> None:  # noqa: N802
         try:
             self.calls.post(DtmfEvent(self.key, str(prm.digit)))
@@ -134,6 +167,10 @@ class EngineCalls:
         self.account: pj.Account | None = None  # set by the loop once created
         self.calls: dict[str, EngineCall] = {}
         self._dead: list[EngineCall] = []  # ended; deleted outside their callbacks (`reap`)
+        # (due, key, status, redirect target or None): `refuse`
+        self._refusals: list[tuple[float, str, int, str | None]] = []
+        self._transfers: dict[str, float] = {}  # key → when to give up on its final NOTIFY
+        self.transfer_outcome_s = TRANSFER_OUTCOME_S
 
     # --- commands (through EngineLoop.command: an exception is the command's failure) ----------
 
@@ -173,16 +210,51 @@ class EngineCalls:
         call = self.calls.get(key)
         if call is None or call.ended:
             return  # already over: hanging up twice is harmless
+        if call.incoming and not call.answered:
+            self.refuse(call, status)
+            return
         call.hangup(status_param(status))
+
+    def refuse(self, call: EngineCall, status: int, target: str | None = None) -> None:
+        """End an unanswered incoming call, but not before REFUSE_AFTER_S after it arrived;
+        with `target`, a redirect there (302, Contact: target)."""
+        due = call.arrived + REFUSE_AFTER_S
+        if time.monotonic() >= due:
+            call.hangup(redirect_param(target) if target else status_param(status))
+        else:
+            self._refusals.append((due, call.key, status, target))
+
+    @property
+    def work_waiting(self) -> bool:
+        return bool(self._refusals or self._transfers)
+
+    def run_due(self) -> None:
+        """Refusals and transfer deadlines whose time has come (the loop calls this)."""
+        now = time.monotonic()
+        for key in [k for k, at in self._transfers.items() if at <= now]:
+            del self._transfers[key]
+            self.post(TransferEvent(key, 0))
+            self.fail(CommandFailure(key, EngineCommand.TRANSFER, FailureCause.NO_OUTCOME))
+        due = [r for r in self._refusals if r[0] <= now]
+        self._refusals = [r for r in self._refusals if r[0] > now]
+        for _due, key, status, target in due:
+            call = self.calls.get(key)
+            if call is not None and not call.ended:
+                try:
+                    call.hangup(redirect_param(target) if target else status_param(status))
+                except pj.Error as exc:
+                    cause = FailureCause.LIBRARY_ERROR
+                    self.fail(CommandFailure(key, EngineCommand.HANGUP, cause, int(exc.status)))
 
     def answer(self, key: str) -> None:
         assert_engine_thread()
         self.find(key).answer(status_param(200))
+        self.calls[key].answered = True
 
     def redirect(self, key: str, uri: str) -> None:
         """Turn a ringing incoming call away to `uri` (302, the answering machine)."""
         assert_engine_thread()
-        self.find(key).hangup(redirect_param(uri))
+        self.refuse(self.find(key), 302, uri)
 
     def set_mute(self, key: str, muted: bool) -> None:
         assert_engine_thread()
@@ -217,6 +289,7 @@ class EngineCalls:
         """Blind transfer (REFER); the outcome arrives later (`transfer_finished`)."""
         assert_engine_thread()
         self.find(key).xfer(uri, pj.CallOpParam(True))
+        self._transfers[key] = time.monotonic() + self.transfer_outcome_s
 
     # --- inspection (EngineLoop.call) ----------------------------------------------------------
 
@@ -238,8 +311,11 @@ class EngineCalls:
         media_failed = (
             state is InviteState.CONFIRMED and not call.audio_active and not CallAudio.agreed(info)
         )
+        if state is InviteState.CONFIRMED:
+            call.answered = True
         if state is InviteState.DISCONNECTED:
             call.ended = True
+            self._transfers.pop(call.key, None)
             if call.audio_active:
                 self.audio.stopped(call)
             self.calls.pop(call.key, None)
@@ -271,6 +347,8 @@ class EngineCalls:
 
     def transfer_finished(self, call: EngineCall, status: int) -> None:
         """The REFER was refused, or the transfer target's call ended (`status` its outcome)."""
+        if self._transfers.pop(call.key, None) is None:
+            return  # reported as without outcome already
         self.post(TransferEvent(call.key, status))
         if 200 <= status < 300:
             self.hangup(call.key)  # the target answered: our leg is done (blind transfer)
@@ -286,13 +364,23 @@ class EngineCalls:
     def incoming(self, account: pj.Account, call_id: int) -> None:
         key = new_call_id()
         call = EngineCall(self, key, account, call_id)
-        busy = sum(not c.ended for c in self.calls.values()) >= MAX_CALLS
+        busy = sum(not c.ended for c in self.calls.values()) >= WAITING_LIMIT
         self.calls[key] = call
         self.post(IncomingEvent(key, str(call.getInfo().remoteUri), busy, _now()))
         if busy:
-            call.hangup(status_param(486))
+            self.refuse(call, 486)
         else:
             call.answer(status_param(180))
+
+    def replaced(self, old: EngineCall, call_id: int) -> EngineCall:
+        """An INVITE with `Replaces` takes over `old` (attended transfer to us): the new call
+        gets its own `EngineCall`, and the Qt side hears which call it continues."""
+        assert self.account is not None
+        key = new_call_id()
+        call = EngineCall(self, key, self.account, call_id)
+        self.calls[key] = call
+        self.post(ReplacedEvent(key, old.key, str(call.getInfo().remoteUri), _now()))
+        return call
 
     # --- clean-up ------------------------------------------------------------------------------
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+# A registrar that restarts forgets every registration; over UDP nothing tells the phone, so
+# the refresh (expiry - 5 s) must come soon enough for "registered" to stay true: < 2 minutes.
+UDP_EXPIRY_S = 120
+CONNECTION_EXPIRY_S = 300
+KEEPALIVE_S = 15  # CRLF keep-alives on UDP (NAT bindings)
+
 
 class Transport(enum.StrEnum):
     UDP = "udp"
@@ -50,9 +56,13 @@ class SipAccountConfig:
     srtp: SrtpMode = SrtpMode.OFF
     tls_ca_file: str | None = None  # CA bundle to verify the server with (system CAs if None)
     tls_verify_server: bool = True
-    register_expiry_s: int = 300
+    # None: UDP_EXPIRY_S over UDP (only the refresh finds a registrar that restarted and forgot
+    # us), CONNECTION_EXPIRY_S over TCP/TLS (a lost connection tells at once)
+    register_expiry_s: int | None = None
     register_retry_first_s: int = 2  # first retry after a failure / a lost connection
-    register_retry_s: int = 30  # later retries (randomised by up to 10 s)
+    register_retry_s: int = 30  # later retries, each moved by up to ± register_retry_random_s
+    register_retry_random_s: int = 10
+    keepalive_s: int = KEEPALIVE_S  # 0: none
     local_port: int = 0  # 0: any free port
 
     def __post_init__(self) -> None:
@@ -64,10 +74,19 @@ class SipAccountConfig:
             raise SipConfigError("a password is needed to register")
         if self.caller_id is not None and not _is_e164(self.caller_id):
             raise SipConfigError(f"caller ID must be E.164 (+ and 8-15 digits): {self.caller_id!r}")
-        if self.register_expiry_s < 1 or self.register_retry_first_s < 1:
+        if self.expiry_s < 1 or self.register_retry_first_s < 1 or self.register_retry_s < 1:
             raise SipConfigError("registration intervals must be at least 1 s")
+        if self.register_retry_random_s < 0 or self.keepalive_s < 0:
+            raise SipConfigError("registration intervals must not be negative")
         if not 0 <= self.local_port <= 65535:
             raise SipConfigError(f"local port out of range: {self.local_port}")
+
+    @property
+    def expiry_s(self) -> int:
+        """The registration's expiry: provisioned, else the transport's default."""
+        if self.register_expiry_s is not None:
+            return self.register_expiry_s
+        return UDP_EXPIRY_S if self.transport is Transport.UDP else CONNECTION_EXPIRY_S
 
     @property
     def registrar_host(self) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import concurrent.futures
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from vpaphone.core.calls import CallLog, new_call_id
 from vpaphone.core.model import CostZone, Destination, TelephonyArea
 from vpaphone.sip.callbook import CallBook
+from vpaphone.sip.calls import TRANSFER_OUTCOME_S, EngineCalls
 from vpaphone.sip.config import SipAccountConfig
 from vpaphone.sip.events import (
     CallStateEvent,
@@ -27,20 +28,25 @@ from vpaphone.sip.events import (
     IncomingEvent,
     MediaEvent,
     RegEvent,
+    ReplacedEvent,
     RtpStats,
     SipEngineError,
     TransferEvent,
+    TransferRequestEvent,
 )
 from vpaphone.sip.failures import log_failure
 from vpaphone.sip.loop import EngineLoop
 from vpaphone.sip.media import CallMediaHandler
 from vpaphone.sip.reasons import LocalEnd, RegistrationState, registration_state
-from vpaphone.sip.updates import CallState, CallUpdate, IncomingCall, RegistrationUpdate
-from vpaphone.sip.uri import dial_uri, zone_of
+from vpaphone.sip.updates import (
+    CallState,
+    CallUpdate,
+    IncomingCall,
+    RegistrationUpdate,
+    TransferRequest,
+)
+from vpaphone.sip.uri import caller_from_uri, dial_uri, zone_of
 from vpaphone.threads import assert_qt_thread
-
-if TYPE_CHECKING:
-    from vpaphone.sip.calls import EngineCalls
 
 T = TypeVar("T")
 
@@ -52,6 +58,7 @@ __all__ = [
     "IncomingCall",
     "RegistrationUpdate",
     "SipEngine",
+    "TransferRequest",
 ]
 
 _DTMF = frozenset("0123456789*#ABCD")
@@ -68,7 +75,9 @@ class SipEngine(QObject):
     incoming_call = Signal(IncomingCall)
     command_failed = Signal(CommandFailure)
     dtmf_received = Signal(str, str)  # call id, digit
-    transfer_finished = Signal(str, int)  # call id, final SIP status of the transfer target
+    # call id, final SIP status of the transfer target (0: no final NOTIFY within the bound)
+    transfer_finished = Signal(str, int)
+    transfer_requested = Signal(TransferRequest)  # the far end sent a REFER (declined in SIP)
     _events_ready = Signal()
     _placed = Signal(str)  # call id; queued: see `dial`
 
@@ -79,11 +88,13 @@ class SipEngine(QObject):
         media_handler: CallMediaHandler | None = None,
         ring_timeout_s: float = 60.0,
         progress_interval_s: float = 5.0,
+        transfer_outcome_s: float = TRANSFER_OUTCOME_S,
         zone_for_incoming: Callable[[str], CostZone] = zone_of,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._media = media_handler
+        self._transfer_outcome_s = transfer_outcome_s
         self._loop: EngineLoop | None = None
         self._config: SipAccountConfig | None = None
         self._registration = RegistrationUpdate(RegistrationState.UNREGISTERED)
@@ -108,6 +119,7 @@ class SipEngine(QObject):
         if self._loop is not None:
             raise SipEngineError("the SIP engine is already running")
         loop = EngineLoop(config, self._events_ready.emit, self._media)
+        loop.calls.transfer_outcome_s = self._transfer_outcome_s
         loop.start()
         self._loop = loop
         self._config = config
@@ -277,12 +289,18 @@ class SipEngine(QObject):
             self._book.media(event)
         elif isinstance(event, IncomingEvent):
             self._book.incoming(event, self._config.default_region if self._config else "DE")
+        elif isinstance(event, ReplacedEvent):
+            self._book.replaced(event, self._config.default_region if self._config else "DE")
         elif isinstance(event, CommandFailure):
             self.command_failed.emit(event)
         elif isinstance(event, DtmfEvent) and self._book.has(event.key):
             self.dtmf_received.emit(event.key, event.digit)
         elif isinstance(event, TransferEvent):
             self.transfer_finished.emit(event.key, event.status)
+        elif isinstance(event, TransferRequestEvent) and self._book.has(event.key):
+            region = self._config.default_region if self._config else "DE"
+            e164, display = caller_from_uri(event.target_uri, region)
+            self.transfer_requested.emit(TransferRequest(event.key, e164, e164 or display))
 
     def _on_reg(self, event: RegEvent) -> None:
         if event.started:
@@ -298,8 +316,9 @@ class SipEngine(QObject):
             self.registration_changed.emit(update)
 
     def _hang_up_unanswered(self, call_id: str) -> None:
+        """Rang out: CANCEL our own INVITE, answer a caller's with 480 Temporarily Unavailable."""
         if self._loop is not None:
-            self._command(EngineCommand.HANGUP, call_id, lambda calls: calls.hangup(call_id))
+            self._command(EngineCommand.HANGUP, call_id, lambda calls: calls.hangup(call_id, 480))
 
     # --- helpers -----------------------------------------------------------------------------
 

@@ -58,6 +58,7 @@ class FailureCause(enum.StrEnum):
     PEER_REFUSED = "peer_refused"  # the other side answered with an error: the SIP status
     LIBRARY_ERROR = "library_error"  # PJSIP refused the command: its pj_status_t
     NO_SUCH_CALL = "no_such_call"  # the call ended before the command ran: 0
+    NO_OUTCOME = "no_outcome"  # the far end never said how it ended (transfer: no final NOTIFY)
     ENGINE_STOPPED = "engine_stopped"  # the engine stopped before the command ran: 0
     INTERNAL = "internal"  # anything else (a bug, logged with its traceback): 0
 
@@ -109,6 +110,24 @@ class IncomingEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplacedEvent:
+    """An INVITE with `Replaces` (attended transfer to us) took over call `replaces`."""
+
+    key: str  # the new call
+    replaces: str
+    remote_uri: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TransferRequestEvent:
+    """The far end asked us (REFER) to call `target_uri`; declined in SIP, left to the app."""
+
+    key: str
+    target_uri: str
+
+
+@dataclass(frozen=True, slots=True)
 class DtmfEvent:
     key: str
     digit: str
@@ -117,7 +136,7 @@ class DtmfEvent:
 @dataclass(frozen=True, slots=True)
 class TransferEvent:
     key: str
-    status: int  # final status of the transfer target's call (NOTIFY sipfrag)
+    status: int  # final status of the transfer target's call (NOTIFY sipfrag); 0: none came
 
 
 Event = (
@@ -125,6 +144,8 @@ Event = (
     | CallStateEvent
     | MediaEvent
     | IncomingEvent
+    | ReplacedEvent
+    | TransferRequestEvent
     | DtmfEvent
     | TransferEvent
     | CommandFailure

@@ -239,6 +239,8 @@ class EngineLoop:
                 ep.libHandleEvents(POLL_MS)
                 if not self._jobs.empty():  # cheaper than an exception per turn
                     self._run_jobs()
+                if self.calls.work_waiting:
+                    self.calls.run_due()
                 if self.calls.has_dead:
                     self.calls.reap()
                 boot, mono = self._check_sleep(boot, mono)

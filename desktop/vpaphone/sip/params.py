@@ -19,6 +19,7 @@ TASK_HEADER = "X-VPA-Task"  # the active task's id, for server-side attribution 
 IDENTITY_HEADER = "P-Preferred-Identity"  # RFC 3325: the caller ID we ask the server to present
 USER_AGENT = "my-vpa softphone"
 MAX_CALLS = 8
+REFRESH_BEFORE_EXPIRY_S = 5  # the registration is refreshed this long before it expires
 # Offered in this order; every other codec of the library is disabled (priority 0).
 CODEC_PRIORITIES = {"G722/16000": 255, "PCMA/8000": 254, "PCMU/8000": 253}
 _SRTP = {
@@ -122,16 +123,18 @@ def account_config(cfg: SipAccountConfig, transport_id: int, stun: bool) -> pj.A
 def _registration(reg: pj.AccountRegConfig, cfg: SipAccountConfig, tp_param: str) -> None:
     if cfg.register:
         reg.registrarUri = f"sip:{cfg.registrar_host}{tp_param}"
-    reg.timeoutSec = cfg.register_expiry_s
+    reg.timeoutSec = cfg.expiry_s
+    reg.delayBeforeRefreshSec = REFRESH_BEFORE_EXPIRY_S
     reg.firstRetryIntervalSec = cfg.register_retry_first_s
     reg.retryIntervalSec = cfg.register_retry_s
-    reg.randomRetryIntervalSec = 10
+    reg.randomRetryIntervalSec = cfg.register_retry_random_s
     reg.unregWaitMsec = 1000  # at exit, libDestroy waits this long for the un-REGISTER
     reg.dropCallsOnFail = False
 
 
 def _nat(nat: pj.AccountNatConfig, cfg: SipAccountConfig, stun: bool) -> None:
     nat.iceEnabled = cfg.ice
+    nat.udpKaIntervalSec = cfg.keepalive_s
     nat.contactRewriteUse = 0  # a loopback/LAN contact must not be rewritten
     nat.viaRewriteUse = 0
     nat.sdpNatRewriteUse = 0

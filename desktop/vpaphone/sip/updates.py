@@ -37,6 +37,7 @@ class CallUpdate:
     end_reason: EndReason | None = None  # for ENDED
     no_common_media: bool = False  # ENDED because no audio format could be agreed
     answered_at: datetime | None = None  # talk time counts from here
+    replaces: str | None = None  # the call this one took over (attended transfer to us)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +46,13 @@ class IncomingCall:
     caller_e164: str | None
     display: str
     waiting: bool = False  # another call is up: it knocks (call waiting) instead of ringing
+
+
+@dataclass(frozen=True, slots=True)
+class TransferRequest:
+    """The far end of `call_id` asked the VPA to call another number (REFER). The phone has
+    declined it in SIP; the app may place the call itself (gate, task, consent)."""
+
+    call_id: str
+    target_e164: str | None  # None when the target is no phone number
+    target: str  # what to show: the E.164 number or the SIP user

@@ -34,6 +34,8 @@ def notice_text(notice: Notice, rules: RuleData) -> str:
         return translate("Notice", "Message posted to the task chat.")
     if kind is NoticeKind.ADMIN_TOLD:
         return translate("Notice", "The admin team has been told.")
+    if kind is NoticeKind.TRANSFER_OUTCOME:
+        return _transfer_text(notice.count)
     if kind is NoticeKind.REQUEST_REFUSED:
         return fill(translate("Notice", "my-vpa did not accept this: %1"), notice.detail)
     return fill(translate("Notice", "The phone could not do this: %1"), notice.detail)
@@ -57,6 +59,19 @@ _RECORDS = frozenset(
         NoticeKind.KEPT_AFTER_SIGN_OUT,
     }
 )
+
+
+def _transfer_text(status: int) -> str:
+    if 200 <= status < 300:
+        return translate("Notice", "Transfer completed: the caller is connected.")
+    if status == 0:
+        return translate(
+            "Notice", "The transfer did not report back: the caller is still on hold with you."
+        )
+    return fill(
+        translate("Notice", "The transfer failed (SIP %1): the caller is still on hold with you."),
+        str(status),
+    )
 
 
 def _myvpa_trouble_text(notice: Notice) -> str:

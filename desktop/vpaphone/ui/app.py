@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QApplication
 from vpaphone import APP_DISPLAY_NAME, APP_NAME, paths
 from vpaphone.hardening import harden_process, make_private
 from vpaphone.logsetup import configure_logging
+from vpaphone.platform.fileopen import LinkOpenFilter
+from vpaphone.platform.identity import claim_app_user_model_id
 from vpaphone.shipped import check_resources
 from vpaphone.ui.broken_install import report_broken_installation
 from vpaphone.ui.display import EXIT_NO_DISPLAY, display_problem
@@ -79,6 +81,9 @@ def run_app(
     shell = Shell(QSettings())
     instance.show_requested.connect(shell.window.bring_to_front)
     instance.dial_requested.connect(shell.window.fill_number)
+    links = LinkOpenFilter(app)  # macOS: links arrive as QFileOpenEvent, not in argv
+    links.link_opened.connect(shell.window.fill_number)
+    app.installEventFilter(links)
     shell.show(source, number, minimized=minimized and number is None)
     _quit_on_signals(app, shell.window.quit)
     code = app.exec()
@@ -92,6 +97,7 @@ def run_app(
 
 
 def _application() -> QApplication:
+    claim_app_user_model_id()  # Windows: the Start-menu shortcut's ID, before any window
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -175,7 +181,8 @@ class Shell:
         if backend.demo_credentials is not None:
             user, password = backend.demo_credentials
             print(f"Demo my-vpa at {backend.server_label}: sign in with {user} / {password}")
-            sys.stdout.flush()
+            if sys.stdout is not None:  # None in Windows' windowed vpaphone.exe
+                sys.stdout.flush()
         self._add_tray()
         try:
             self.services = AppServices(backend, self.settings)

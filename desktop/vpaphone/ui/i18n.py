@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from vpaphone import paths
+from vpaphone.platform.policy import PolicyError, read_policy
 from vpaphone.texts import translate as texts
 from vpaphone.ui.widgets.uilang import ui_language
 
@@ -14,8 +15,9 @@ log = logging.getLogger(__name__)
 LANGUAGE_KEY = "ui/language"  # "de", "en" or "" (the system's)
 
 
-def chosen_locale(settings: QSettings) -> QLocale:
-    choice = str(settings.value(LANGUAGE_KEY, "") or "")
+def chosen_locale(settings: QSettings, policy_language: str | None = None) -> QLocale:
+    """The user's choice; without one, IT's DefaultLanguage policy; else the system's."""
+    choice = str(settings.value(LANGUAGE_KEY, "") or "") or (policy_language or "")
     # Locale names, not QLocale's enums: those take ~10 ms to load, before the first frame.
     if choice == "de":
         return QLocale("de_DE")
@@ -26,7 +28,11 @@ def chosen_locale(settings: QSettings) -> QLocale:
 
 def install_translations(app: QCoreApplication, settings: QSettings) -> list[QTranslator]:
     """Sets the default locale and loads our and Qt's own German texts when it is German."""
-    locale = chosen_locale(settings)
+    try:
+        policy_language = read_policy().default_language
+    except PolicyError:  # reported by sign-in and `vpaphone diagnose`
+        policy_language = None
+    locale = chosen_locale(settings, policy_language)
     QLocale.setDefault(locale)
     texts.install(_qt_translate, ui_language)  # the texts package speaks the UI language
     installed: list[QTranslator] = []

@@ -3,66 +3,57 @@ close to tray. A new language shows after a restart, which the main window offer
 
 from __future__ import annotations
 
-import os
-import sys
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from vpaphone import APP_DISPLAY_NAME, APP_NAME
+from vpaphone.platform import autostart
+from vpaphone.platform.policy import PolicyError, read_policy
 from vpaphone.ui.settings_keys import CLOSE_TO_TRAY_KEY, START_AT_LOGIN_KEY
 
 if TYPE_CHECKING:
     from vpaphone.app.phone import PhoneService
     from vpaphone.ui.widgets.settings_dialog import SettingsDialog
 
+log = logging.getLogger(__name__)
 MINIMIZED_OPTION = "--minimized"  # a login start goes to the tray, not into the user's face
 
 
-def autostart_entry() -> str:
-    """The XDG autostart entry: this installation's executable (an installed bundle's, or this
-    venv's interpreter), started to the tray. A bare `vpaphone` would depend on PATH."""
+def autostart_command() -> list[str]:
+    """This installation's executable (an installed bundle's, or this venv's interpreter),
+    started to the tray. A bare `vpaphone` would depend on PATH."""
     from vpaphone.ui.restart import relaunch_command  # noqa: PLC0415 - the one way to start us
 
-    arguments = relaunch_command((MINIMIZED_OPTION,))  # the company my-vpa, not the demo
-    command = " ".join(_desktop_quoted(a) for a in arguments)
-    return (
-        "[Desktop Entry]\n"
-        "Type=Application\n"
-        f"Name={APP_DISPLAY_NAME}\n"
-        f"Exec={command}\n"
-        f"Icon={APP_NAME}\n"
-        "X-GNOME-Autostart-enabled=true\n"
-    )
+    return relaunch_command((MINIMIZED_OPTION,))  # the company my-vpa, not the demo
 
 
-def _desktop_quoted(argument: str) -> str:
-    """An Exec argument as the Desktop Entry spec wants it: % doubled; quoted when it holds
-    reserved characters, with " ` $ \\ escaped inside the quotes — and then every backslash
-    doubled again, since a desktop file's string values are unescaped before the quoting."""
-    argument = argument.replace("%", "%%")
-    if not any(c in argument for c in " \t\n\"'\\><~|&;$*?#()`"):
-        return argument
-    quoted = "".join("\\" + c if c in '"`$\\' else c for c in argument)
-    return '"' + quoted.replace("\\", "\\\\") + '"'
+def autostart_entry() -> str:
+    """The XDG autostart entry (Linux desktops)."""
+    return autostart.xdg_entry(autostart_command())
 
 
 def autostart_file() -> Path:
     """The XDG autostart entry (Linux desktops)."""
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "autostart" / f"{APP_NAME}.desktop"
+    return autostart.xdg_file()
+
+
+def start_at_login_allowed() -> bool:
+    """False when IT's policy (StartAtLoginAllowed = 0) forbids it; an unusable policy is
+    reported where it matters (sign-in, `vpaphone diagnose`) and allows it here."""
+    try:
+        return read_policy().start_at_login_allowed is not False
+    except PolicyError:
+        return True
 
 
 def apply_start_at_login(enabled: bool) -> None:
-    if not sys.platform.startswith("linux"):
-        return  # Windows and macOS: the installer registers the start entry
-    path = autostart_file()
-    if enabled:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(autostart_entry(), encoding="utf-8")
-    else:
-        path.unlink(missing_ok=True)
+    """Writes or removes this system's login entry (vpaphone.platform.autostart)."""
+    allowed = start_at_login_allowed()
+    where = autostart.apply(enabled and allowed, autostart_command())
+    if enabled and not allowed:
+        log.info("start at login is switched off by policy: removed %s", where)
 
 
 def close_to_tray_wanted(settings: QSettings) -> bool:

@@ -195,3 +195,23 @@ def test_diagnose_shows_records_my_vpa_did_not_accept(tmp_path: Path) -> None:
     assert "Local data" in _failed(sections)
     assert code == 1
     assert "22199887766" not in json.dumps(sections)
+
+
+def test_diagnose_checks_sip_transports_and_german_texts(tmp_path: Path) -> None:
+    """The release smoke test's questions (installer/release/smoke.sh), answered by the
+    installation itself: can pjsua2 create a TLS transport here, and do the German texts
+    load. The managed file's value is named with its source."""
+    managed = tmp_path / "managed"
+    managed.mkdir()
+    (managed / "myvpa.json").write_text(json.dumps({"base_url": "https://it.example/api/v1"}))
+    sections = _diagnose(_env(tmp_path))
+    assert sections["SIP transports"] == {
+        "UDP": "can be created",
+        "TCP": "can be created",
+        "TLS": "can be created",
+    }
+    assert "Beim Anmelden am Computer starten" in sections["Translations"]["German"]
+    config = sections["Configuration"]
+    assert config["policy"] == "none"  # Linux: the managed file is its policy
+    assert config["my-vpa server"] == "https://it.example/api/v1"
+    assert config["my-vpa server set by"] == f"{managed / 'myvpa.json'}: base_url"

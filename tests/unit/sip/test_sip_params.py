@@ -186,3 +186,24 @@ def test_every_pjsua2_state_becomes_its_own_enum_member() -> None:
     assert INVITE_STATES[pj.PJSIP_INV_STATE_CONFIRMED] is InviteState.CONFIRMED
     assert set(MEDIA_STATUSES.values()) == set(MediaStatus)
     assert MEDIA_STATUSES[pj.PJSUA_CALL_MEDIA_LOCAL_HOLD] is MediaStatus.LOCAL_HOLD
+
+
+@pytest.mark.parametrize(
+    ("transport", "expiry"), [(Transport.UDP, 120), (Transport.TCP, 300), (Transport.TLS, 300)]
+)
+def test_registration_expiry_by_transport_unless_provisioned(transport, expiry) -> None:
+    # over UDP only the refresh finds a registrar that restarted: it must come within 2 minutes
+    reg = account_config(_config(transport=transport), transport_id=0, stun=False).regConfig
+    assert reg.timeoutSec == expiry
+    if transport is Transport.UDP:
+        assert reg.timeoutSec - reg.delayBeforeRefreshSec < 120
+    provisioned = _config(transport=transport, register_expiry_s=600)
+    assert account_config(provisioned, transport_id=0, stun=False).regConfig.timeoutSec == 600
+
+
+def test_keepalive_and_retry_randomisation_come_from_the_account() -> None:
+    acc = account_config(
+        _config(keepalive_s=25, register_retry_random_s=3), transport_id=0, stun=False
+    )
+    assert acc.natConfig.udpKaIntervalSec == 25
+    assert acc.regConfig.randomRetryIntervalSec == 3

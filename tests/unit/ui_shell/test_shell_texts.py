@@ -97,3 +97,14 @@ print(notices[list(NoticeKind).index(NoticeKind.UPLOADS_WAITING)])
         "The line is busy",
         "my-vpa is unreachable: records waiting to be uploaded: 2.",
     ]
+
+
+def test_transfer_outcome_notice_names_success_failure_and_silence() -> None:
+    rules = RuleData.default()
+    texts = {
+        s: notice_text(Notice(NoticeKind.TRANSFER_OUTCOME, count=s), rules) for s in (0, 200, 486)
+    }
+    assert "completed" in texts[200]
+    assert "486" in texts[486]
+    assert "on hold" in texts[486]
+    assert "did not report back" in texts[0]

@@ -34,6 +34,7 @@ from vpaphone.core.zones import ZoneTable
 from vpaphone.texts.audio import audio_problems_text
 from vpaphone.texts.rules import monitoring_notice
 from vpaphone.ui.i18n import LANGUAGE_KEY
+from vpaphone.ui.settings import start_at_login_allowed
 from vpaphone.ui.settings_keys import (
     BACKGROUND_CALL_KEYS_KEY,
     CLOSE_TO_TRAY_KEY,
@@ -187,6 +188,10 @@ class GeneralPage(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.start_at_login = QCheckBox(self.tr("Start when I log in"), self)
         self.start_at_login.setChecked(_flag(settings, START_AT_LOGIN_KEY, False))
+        if not start_at_login_allowed():  # IT's policy: StartAtLoginAllowed = 0
+            self.start_at_login.setChecked(False)
+            self.start_at_login.setEnabled(False)
+            self.start_at_login.setToolTip(self.tr("Switched off by your IT department."))
         self.close_to_tray = QCheckBox(
             self.tr("Closing the window keeps the phone running in the tray"), self
         )
