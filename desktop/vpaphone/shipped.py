@@ -15,7 +15,15 @@ from pathlib import Path
 from vpaphone import paths
 
 _DTMF = (*"0123456789", "star", "hash")
-_SOUNDS = ("busy", "failure", "ringback", "ringtone", "speaker_test", *(f"dtmf_{k}" for k in _DTMF))
+_SOUNDS = (
+    "busy",
+    "call_waiting",
+    "failure",
+    "ringback",
+    "ringtone",
+    "speaker_test",
+    *(f"dtmf_{k}" for k in _DTMF),
+)
 # Relative to resources/. A test keeps this list in step with the folder (tests/unit/install/).
 REQUIRED_FILES: tuple[str, ...] = (
     "api/myvpa-openapi.json",

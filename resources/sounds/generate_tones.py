@@ -60,6 +60,10 @@ def main() -> None:
     write("ringtone", ring_burst + silence(0.2) + ring_burst + silence(2.0))
     # Ringback: 425 Hz, 1 s on / 4 s off.
     write("ringback", burst([425.0], 1.0, 0.3) + silence(4.0))
+    # Call waiting (in the headset, over the running call): 425 Hz, 200 ms on, 200 ms off,
+    # 200 ms on, then 5 s off (the German plan), quiet: a knock, not a ring.
+    knock = burst([425.0], 0.2, 0.12)
+    write("call_waiting", knock + silence(0.2) + knock + silence(5.0))
     # Busy: 425 Hz, 480 ms on / 480 ms off.
     write("busy", burst([425.0], 0.48, 0.3) + silence(0.48))
     # Failure (number unobtainable / network problem): special information tone 950/1400/1800

@@ -351,6 +351,37 @@
     </message>
 </context>
 <context>
+    <name>HeldCallBar</name>
+    <message>
+        <source>Call on hold</source>
+        <translation>Gehaltenes Gespräch</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Wechseln</translation>
+    </message>
+    <message>
+        <source>Swap to the call on hold</source>
+        <translation>Zum gehaltenen Gespräch wechseln</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>End the call on hold</source>
+        <translation>Gehaltenes Gespräch beenden</translation>
+    </message>
+    <message>
+        <source>On hold: %1 (%2)</source>
+        <translation>Gehalten: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Putting on hold: %1 (%2)</source>
+        <translation>Wird gehalten: %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>In progress</source>
@@ -531,6 +562,10 @@
         <translation>Die Arbeitszeit-Uhr für diese Aufgabe starten</translation>
     </message>
     <message>
+        <source>Notice about this call</source>
+        <translation>Hinweis zu diesem Gespräch</translation>
+    </message>
+    <message>
         <source>Keys sent in this call</source>
         <translation>In diesem Gespräch gesendete Tasten</translation>
     </message>
@@ -573,6 +608,10 @@
     <message>
         <source>Task: %1</source>
         <translation>Aufgabe: %1</translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation>Wird angenommen …</translation>
     </message>
     <message>
         <source>Calling…</source>
@@ -1462,6 +1501,14 @@
         <translation>Kein Lautsprecher oder Headset gefunden: Du wirst dein Gegenüber nicht hören.</translation>
     </message>
     <message>
+        <source>No speaker or headset left: you will not hear the other party.</source>
+        <translation>Kein Lautsprecher und kein Headset mehr da: Du hörst die andere Seite nicht.</translation>
+    </message>
+    <message>
+        <source>Audio moved to %1.</source>
+        <translation>Der Ton läuft jetzt über %1.</translation>
+    </message>
+    <message>
         <source>Too short for a phone number.</source>
         <translation>Zu kurz für eine Telefonnummer.</translation>
     </message>
@@ -1830,6 +1877,53 @@
     <message>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingCallPanel</name>
+    <message>
+        <source>Another call is waiting</source>
+        <translation>Ein weiterer Anruf wartet</translation>
+    </message>
+    <message>
+        <source>Waiting caller</source>
+        <translation>Wartender Anruf</translation>
+    </message>
+    <message>
+        <source>Waiting caller&apos;s name</source>
+        <translation>Name des wartenden Anrufs</translation>
+    </message>
+    <message>
+        <source>Task the waiting call belongs to</source>
+        <translation>Aufgabe, zu der der wartende Anruf gehört</translation>
+    </message>
+    <message>
+        <source>Hold and answer</source>
+        <translation>Halten und annehmen</translation>
+    </message>
+    <message>
+        <source>Hold the call and answer the waiting one</source>
+        <translation>Gespräch halten und den wartenden Anruf annehmen</translation>
+    </message>
+    <message>
+        <source>Unknown number</source>
+        <translation>Unbekannte Nummer</translation>
+    </message>
+    <message>
+        <source>To voicemail</source>
+        <translation>Zum Anrufbeantworter</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Besetzt</translation>
+    </message>
+    <message>
+        <source>Send the waiting call to the answering machine</source>
+        <translation>Den wartenden Anruf zum Anrufbeantworter schicken</translation>
+    </message>
+    <message>
+        <source>Tell the waiting caller you are busy</source>
+        <translation>Dem wartenden Anruf „besetzt“ antworten</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,10 @@
 """The phone: the SIP engine for the signed-in VPA, its audio and tones, and call control.
 
 Every outgoing call passes the call gate (`core.gate`) for the active task first; incoming
-calls are attributed to the task the VPA picks when answering. The engine, the audio bridge
+calls are attributed to the task the VPA picks when answering. Call waiting: while a call is
+up, a second one may ring in; answering it holds the first (`call` is the one in front, `held`
+the other), `swap` changes them over, and turning it away sends it to the answering machine
+the provisioning names (302) or answers 486 Busy. The engine, the audio bridge
 and the tones load when the phone starts (at sign-in), not with the window.
 """
 
@@ -82,8 +85,11 @@ def sip_config(provisioning: Provisioning) -> SipAccountConfig:
 
 class PhoneService(QObject):
     registration_changed = Signal(RegistrationUpdate)
-    call_changed = Signal(ActiveCall)  # the running call moved (placed, ringing, connected …)
-    call_ended = Signal(CallUpdate)  # it is over (and recorded); `call` is None from now
+    call_changed = Signal(ActiveCall)  # the call in front moved (placed, connected …) or came
+    # to the front (answered while another was up, swapped, the other one ended)
+    held_changed = Signal(object)  # ActiveCall | None: the call on hold behind it
+    call_ended = Signal(CallUpdate)  # a call is over (and recorded); `call` is the other or None
+    audio_moved = Signal(str)  # the call's sound moved to this speaker ("": none left) mid-call
     incoming_call = Signal(IncomingCall)
     # The far end asked the VPA to call another number (REFER). The engine declined it in SIP:
     # the call is only placed if the VPA dials it herself, through `dial` and its gate.
@@ -109,7 +115,10 @@ class PhoneService(QObject):
         self._call_log = call_log  # where the engine writes (never fails: see app.records)
         self._settings = settings
         self.engine: SipEngine | None = None
-        self.call: ActiveCall | None = None
+        self._live: dict[str, ActiveCall] = {}  # placed or answered calls, by id
+        self._front: str | None = None  # the one the call controls act on
+        self._ringing: dict[str, IncomingCall] = {}  # incoming calls not answered yet
+        self._voicemail_uri: str | None = None
         self._bridge: CallAudioBridge | None = None  # made with the engine (see start)
         self._tones: CallTones | None = None
         self._answered_for: dict[str, str] = {}  # incoming call id -> task the VPA picked
@@ -131,6 +140,7 @@ class PhoneService(QObject):
         choice = load_choice()
         if self._bridge is None:
             self._bridge = CallAudioBridge(choice, self, processing=load_processing())
+            self._bridge.stream.device_changed.connect(self._on_device_changed)
         if self._tones is None:
             self._tones = CallTones(TonePlayer(choice, self), self)
         engine = SipEngine(self._call_log, media_handler=self._bridge, parent=self)
@@ -139,7 +149,7 @@ class PhoneService(QObject):
         engine.call_changed.connect(self._bridge.follow_call)
         engine.call_changed.connect(self._tones.on_call_changed)
         engine.call_changed.connect(self._on_call_changed)
-        engine.incoming_call.connect(self.incoming_call)
+        engine.incoming_call.connect(self._on_incoming)
         engine.transfer_requested.connect(self.transfer_requested)
         engine.transfer_finished.connect(
             lambda _call_id, status: self.notice.emit(
@@ -154,6 +164,7 @@ class PhoneService(QObject):
             engine.deleteLater()
             return
         self.engine = engine
+        self._voicemail_uri = provisioning.voicemail_uri
         self.registration_changed.emit(engine.registration)
         self.network.watch()
 
@@ -199,7 +210,7 @@ class PhoneService(QObject):
             raise DialRefusedError(RefusalKind.GATE, result)
         if self.engine is None:
             raise DialRefusedError(RefusalKind.NOT_READY)
-        if self.call is not None:
+        if self._live:
             raise DialRefusedError(RefusalKind.BUSY)
         task = None if dest.is_emergency else self._tasks.active_task
         area = task.area if task is not None else TelephonyArea.NONE
@@ -245,11 +256,37 @@ class PhoneService(QObject):
             return False
         return not self._settings.value(sales_notice_key(task.id), False, type=bool)
 
-    # --- the running call --------------------------------------------------------------------
+    # --- the running calls -------------------------------------------------------------------
 
-    def hangup(self) -> None:
-        if self.call is not None and self.engine is not None:
-            self.engine.hangup(self.call.call_id)
+    @property
+    def call(self) -> ActiveCall | None:
+        """The call in front: the one hang-up, mute, hold, DTMF and transfer act on."""
+        return None if self._front is None else self._live.get(self._front)
+
+    @property
+    def held(self) -> ActiveCall | None:
+        """The other call, kept on hold behind the one in front (call waiting)."""
+        return next((c for i, c in self._live.items() if i != self._front), None)
+
+    def hangup(self, call_id: str | None = None) -> None:
+        """End the call in front, or the call `call_id` (the one on hold)."""
+        call = self.call if call_id is None else self._live.get(call_id)
+        if call is not None and self.engine is not None:
+            self.engine.hangup(call.call_id)
+
+    def swap(self) -> None:
+        """Hold the call in front and take up the one on hold."""
+        front, held = self.call, self.held
+        if front is None or held is None or self.engine is None:
+            return
+        if front.state is CallState.CONNECTED:
+            self.engine.hold(front.call_id)
+        if held.state is CallState.ON_HOLD:
+            self.engine.resume(held.call_id)
+        self._front = held.call_id
+        self._tasks.track_call(held)
+        self.call_changed.emit(held)
+        self.held_changed.emit(front)
 
     def set_mute(self, muted: bool) -> None:
         if self.call is not None and self.engine is not None:
@@ -280,15 +317,35 @@ class PhoneService(QObject):
     # --- incoming calls ----------------------------------------------------------------------
 
     def answer(self, call_id: str, task_id: str | None) -> None:
-        """Take an incoming call, attributed to `task_id` (every call belongs to a task)."""
-        if self.engine is None:
+        """Take an incoming call, attributed to `task_id` (every call belongs to a task).
+        A call up already goes on hold first, and this one comes to the front; a call still
+        being placed (not answered: nothing to hold) is cancelled."""
+        incoming = self._ringing.pop(call_id, None)
+        if self.engine is None or incoming is None:
             return
+        front = self.call
+        placing = front is not None and front.direction is CallDirection.OUTGOING
+        if front is not None and placing and front.answered_at is None:
+            self.engine.hangup(front.call_id)
+        elif front is not None and front.state is CallState.CONNECTED:
+            self.engine.hold(front.call_id)
         if self._tones is not None:
             self._tones.player.stop()
         if task_id is not None:
             self._attribute(call_id, task_id)
             self._answered_for[call_id] = task_id
         self.engine.answer(call_id)
+        if front is not None:
+            number = incoming.caller_e164 or incoming.display
+            answered = ActiveCall(
+                call_id, task_id, CallDirection.INCOMING, number, CallState.INCOMING
+            )
+            self._live[call_id] = answered
+            self._front = call_id
+            self._tasks.track_call(answered)
+            self.call_changed.emit(answered)
+            if not placing or front.answered_at is not None:
+                self.held_changed.emit(front)
 
     def _attribute(self, call_id: str, task_id: str) -> None:
         try:
@@ -300,16 +357,31 @@ class PhoneService(QObject):
             self.notice.emit(storage_notice(NoticeKind.DATA_NOT_SAVED, exc))
 
     def reject(self, call_id: str) -> None:
+        """Turn a ringing call away: declined (603), or, while another call is up, to the
+        answering machine (302 to the provisioning's `voicemail_uri`) or busy (486)."""
+        if self._ringing.pop(call_id, None) is None or self.engine is None:
+            return
         if self._tones is not None:
             self._tones.player.stop()
-        if self.engine is not None:
+        if self._live:
+            self.engine.turn_away(call_id, self._voicemail_uri)
+        else:
             self.engine.reject(call_id)
+
+    def is_ringing(self, call_id: str) -> bool:
+        """The incoming call still waits for an answer."""
+        return call_id in self._ringing
+
+    @property
+    def voicemail_uri(self) -> str | None:
+        return self._voicemail_uri
 
     # --- audio devices -----------------------------------------------------------------------
 
     def speaker_id(self) -> str | None:
-        """The device the call audio plays on now (None before the phone started)."""
-        return None if self._bridge is None else self._bridge.stream.output_id
+        """The device the call audio plays on (or will: the call has no audio yet); None
+        before the phone started or without any speaker."""
+        return None if self._bridge is None else self._bridge.stream.speaker_id()
 
     def use_devices(self, choice: DeviceChoice) -> None:
         """New device choices (settings, the in-call speaker menu) apply at once."""
@@ -325,31 +397,74 @@ class PhoneService(QObject):
 
     # --- engine events -----------------------------------------------------------------------
 
+    def _on_incoming(self, incoming: IncomingCall) -> None:
+        self._ringing[incoming.call_id] = incoming
+        self.incoming_call.emit(incoming)
+
+    def _on_device_changed(self, role: str, description: str) -> None:
+        """A call's speaker changed while it runs (the headset went): the VPA is told where to."""
+        from vpaphone.audio.settings import DeviceRole  # noqa: PLC0415 - see TYPE_CHECKING
+
+        if role == DeviceRole.SPEAKER.value and self._live:
+            self.audio_moved.emit(description)
+
     def _on_call_changed(self, update: CallUpdate) -> None:
         if update.state is CallState.ENDED:
-            self._answered_for.pop(update.call_id, None)
-            if self.call is not None and self.call.call_id == update.call_id:
-                self._last_ended = (update.call_id, self.call.task_id)  # see `replaces`
-                self.call = None
-                self._tasks.track_call(None)
-            self.call_ended.emit(update)
+            self._ended(update)
             return
         if update.state is CallState.INCOMING:
-            return  # ringing: `incoming_call` asks the user; it becomes the call when answered
-        call = self.call
-        if call is None or call.call_id != update.call_id:
+            return  # ringing: `incoming_call` asks the user; it becomes a call when answered
+        call = self._live.get(update.call_id)
+        if call is None:
             task_id = self._answered_for.pop(update.call_id, None)
-            replaced = self._last_ended if call is None else (call.call_id, call.task_id)
-            if update.replaces is not None and replaced[0] == update.replaces:
-                task_id = replaced[1]  # an attended transfer to us: the same task
-                if task_id is not None:
-                    self._attribute(update.call_id, task_id)
+            if update.replaces is not None:  # an attended transfer to us: the same task
+                task_id = self._replacing(update.call_id, update.replaces, task_id)
             call = ActiveCall(
                 update.call_id, task_id, update.direction, update.number, update.state
             )
-        self._set_call(replace(call, state=update.state, answered_at=update.answered_at))
+        call = replace(call, state=update.state, answered_at=update.answered_at)
+        self._live[call.call_id] = call
+        if self._front is None:
+            self._front = call.call_id
+        if call.call_id == self._front:
+            self._tasks.track_call(call)
+            self.call_changed.emit(call)
+        else:
+            self.held_changed.emit(call)
+
+    def _replacing(self, call_id: str, replaced_id: str, task_id: str | None) -> str | None:
+        """The task of the call `replaced_id` that `call_id` takes over (Replaces); it also
+        takes that call's place in front."""
+        old = self._live.get(replaced_id)
+        if old is None and self._last_ended[0] != replaced_id:
+            return task_id
+        task_id = old.task_id if old is not None else self._last_ended[1]
+        if task_id is not None:
+            self._attribute(call_id, task_id)
+        if replaced_id == self._front or self._front is None:
+            self._front = call_id
+        return task_id
+
+    def _ended(self, update: CallUpdate) -> None:
+        self._answered_for.pop(update.call_id, None)
+        self._ringing.pop(update.call_id, None)
+        ended = self._live.pop(update.call_id, None)
+        if ended is not None:
+            self._last_ended = (update.call_id, ended.task_id)  # see `_replacing`
+        was_front = update.call_id == self._front
+        if was_front:
+            self._front = next(iter(self._live), None)  # the call on hold comes to the front
+            self._tasks.track_call(self.call)
+        self.call_ended.emit(update)
+        front = self.call
+        if was_front and front is not None:
+            self.held_changed.emit(None)
+            self.call_changed.emit(front)
+        elif ended is not None and not was_front:
+            self.held_changed.emit(self.held)
 
     def _set_call(self, call: ActiveCall) -> None:
-        self.call = call
+        self._live[call.call_id] = call
+        self._front = call.call_id
         self._tasks.track_call(call)
         self.call_changed.emit(call)

@@ -166,6 +166,8 @@ class AppServices(QObject):
 
     def _call_ended(self) -> None:
         self.history.changed.emit()
+        if self._ended_by_server is not None and self.phone.call is not None:
+            return  # the other call (call waiting) goes on; the question comes after it
         ended, self._ended_by_server = self._ended_by_server, None
         if ended is not None:
             self.session.end_session(ended)

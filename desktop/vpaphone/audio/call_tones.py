@@ -27,9 +27,13 @@ _END_TONES: dict[EndReason, Tone] = {
 def tone_for(live: list[CallUpdate], ended: CallUpdate | None = None) -> Tone | None:
     """The tone to play now, given the calls still going and the one that just ended (if any).
 
-    A call with audio (connected, early media) always wins: the user is listening to it.
+    A call ringing in while another is up knocks softly in the headset (call waiting), never
+    with the ringer. Else a call with audio (connected, early media) wins: the user is
+    listening to it.
     """
     states = {update.state for update in live}
+    if CallState.INCOMING in states and states - {CallState.INCOMING}:
+        return Tone.CALL_WAITING
     if states & {CallState.CONNECTED, CallState.EARLY_MEDIA}:
         return None
     if CallState.INCOMING in states:
@@ -44,6 +48,9 @@ def tone_for(live: list[CallUpdate], ended: CallUpdate | None = None) -> Tone | 
     ):
         return _END_TONES.get(ended.end_reason)
     return None
+
+
+_LOOPING = (Tone.RINGTONE, Tone.RINGBACK, Tone.CALL_WAITING)  # stop when their call ends
 
 
 class CallTones(QObject):
@@ -63,7 +70,7 @@ class CallTones(QObject):
             self._live[update.call_id] = update
         tone = tone_for(list(self._live.values()), ended)
         if tone is None:
-            if ended is None or self.player.current in (Tone.RINGTONE, Tone.RINGBACK):
+            if ended is None or self.player.current in _LOOPING:
                 self.player.stop()
         elif tone is not self.player.current:
             self.player.play(tone)

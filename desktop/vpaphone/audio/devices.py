@@ -99,14 +99,26 @@ def default_device(role: DeviceRole) -> QAudioDevice | None:
     return devices[0] if devices else None
 
 
-def resolve(role: DeviceRole, choice: DeviceChoice) -> QAudioDevice | None:
-    """The chosen device if present, else the system default; None if there is no device."""
+def resolve(
+    role: DeviceRole, choice: DeviceChoice, present: frozenset[str] | None = None
+) -> QAudioDevice | None:
+    """The chosen device if present, else the system default; None if there is no device.
+
+    `present`: the ids the sound server reports now (`audio.pulsewatch`), when known: Qt may
+    still list a device that is gone."""
+
+    def usable(device: QAudioDevice) -> bool:
+        return present is None or device_id(device) in present
+
     wanted = choice.get(role)
     if wanted is not None:
         for device in _devices(role):
-            if device_id(device) == wanted:
+            if device_id(device) == wanted and usable(device):
                 return device
-    return default_device(role)
+    default = default_device(role)
+    if default is None or usable(default):
+        return default
+    return next((d for d in _devices(role) if usable(d)), None)
 
 
 def pcm_format() -> QAudioFormat:

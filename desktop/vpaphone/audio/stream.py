@@ -23,6 +23,7 @@ from vpaphone.audio.buffer import PcmBuffer
 from vpaphone.audio.devices import device_id, media_devices, pcm_format, resolve
 from vpaphone.audio.format import DEVICE_RATE, ms_to_bytes
 from vpaphone.audio.meter import SILENCE_DBFS, peak_dbfs
+from vpaphone.audio.pulsewatch import DevicesPresent, PulseDevices
 from vpaphone.audio.settings import DeviceChoice, DeviceRole, ProcessingChoice
 from vpaphone.audio.system_aec import SystemEchoCancel, detect
 from vpaphone.audio.voice import VoiceStage, VoiceStats
@@ -189,7 +190,9 @@ def _end_audio_thread(thread: _AudioThread, io: DeviceIo | None = None) -> None:
 class DuplexStream(QObject):
     """Microphone -> `uplink`, `downlink` -> speaker, while a call has its audio path open."""
 
-    device_changed = Signal(str, str)  # role value, device description ("" = none)
+    # A running call's stream moved to another device (role value, its description; "": none
+    # left): the headset was pulled out, or the VPA chose another one. Not sent on start.
+    device_changed = Signal(str, str)
     system_aec_changed = Signal(object)  # SystemEchoCancel | None
     # to DeviceIo (queued: it lives on the audio thread)
     _start_io = Signal()
@@ -218,6 +221,10 @@ class DuplexStream(QObject):
         self._media_devices = media_devices(self)  # first: Qt Multimedia starts on this thread
         self._media_devices.audioInputsChanged.connect(self._devices_changed)
         self._media_devices.audioOutputsChanged.connect(self._devices_changed)
+        # Qt does not report a device that goes away (see audio.pulsewatch): the server does
+        self._server = PulseDevices(self)
+        self._server.present.connect(self._server_devices)
+        self._present: DevicesPresent | None = None
         self.stage = VoiceStage(uplink, downlink, self.processing)
         self._io = DeviceIo(self.stage)
         self._thread = _AudioThread(self._io)
@@ -252,12 +259,22 @@ class DuplexStream(QObject):
         self._thread.start()
         self._open(only_if_changed=False)
         self._start_io.emit()
+        self._server.start()
 
     def stop(self) -> None:
         """Ends the audio thread; its streams close on it first. Waits (a few ms).
         Only on this object's thread: every start and stop of the audio thread happens here."""
+        self._server.stop()
+        self._present = None
         self._running = False
         _end_audio_thread(self._thread)
+
+    def speaker_id(self) -> str | None:
+        """The speaker the call's sound plays on, or will once the call has audio."""
+        if self._running:
+            return self.output_id
+        device = self._resolve(DeviceRole.SPEAKER)
+        return device_id(device) if device else None
 
     def set_choice(self, choice: DeviceChoice) -> None:
         """Applies a new device choice; a running call moves to the new devices at once."""
@@ -278,29 +295,41 @@ class DuplexStream(QObject):
 
     # -- devices ---------------------------------------------------------------------------------
 
+    def _resolve(self, role: DeviceRole) -> QAudioDevice | None:
+        present = self._present
+        if present is None:
+            return resolve(role, self._choice)
+        return resolve(role, self._choice, present.sources if role.is_input else present.sinks)
+
+    def _server_devices(self, present: DevicesPresent) -> None:
+        if self._running:
+            self._present = present
+            self._devices_changed()
+
     def _devices_changed(self) -> None:
         if self._running:
             self._open(only_if_changed=True)
 
     def _open(self, only_if_changed: bool) -> None:
-        mic = resolve(DeviceRole.MICROPHONE, self._choice)
+        mic = self._resolve(DeviceRole.MICROPHONE)
         mic_id = device_id(mic) if mic else None
         if not only_if_changed or mic_id != self.input_id:
-            self._announce(DeviceRole.MICROPHONE, mic)
+            self._announce(DeviceRole.MICROPHONE, mic, moved=only_if_changed)
             self.input_id = mic_id
         self._open_input.emit(mic, only_if_changed)
-        speaker = resolve(DeviceRole.SPEAKER, self._choice)
+        speaker = self._resolve(DeviceRole.SPEAKER)
         speaker_id = device_id(speaker) if speaker else None
         if not only_if_changed or speaker_id != self.output_id:
-            self._announce(DeviceRole.SPEAKER, speaker)
+            self._announce(DeviceRole.SPEAKER, speaker, moved=only_if_changed)
             self.output_id = speaker_id
         self._open_output.emit(speaker, only_if_changed)
 
-    def _announce(self, role: DeviceRole, device: QAudioDevice | None) -> None:
+    def _announce(self, role: DeviceRole, device: QAudioDevice | None, *, moved: bool) -> None:
         self.reopens += 1
         name = device.description() if device else ""
         log.info("call %s: %s", "microphone" if role.is_input else "speaker", name or "none")
-        self.device_changed.emit(role.value, name)
+        if moved:
+            self.device_changed.emit(role.value, name)
 
     def _on_system_aec(self, found: SystemEchoCancel | None) -> None:
         if found != self.system_aec:

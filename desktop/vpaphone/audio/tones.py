@@ -22,6 +22,7 @@ class Tone(Enum):
 
     RINGTONE = ("ringtone", DeviceRole.RINGER, -2)
     RINGBACK = ("ringback", DeviceRole.SPEAKER, -2)
+    CALL_WAITING = ("call_waiting", DeviceRole.SPEAKER, -2)  # quiet, over the running call
     BUSY = ("busy", DeviceRole.SPEAKER, 4)  # ~4 s, then the UI shows the reason
     FAILURE = ("failure", DeviceRole.SPEAKER, 2)
     SPEAKER_TEST = ("speaker_test", DeviceRole.SPEAKER, 1)

@@ -65,6 +65,7 @@ class DemoState:
 
     sip_domain: str = "127.0.0.1:5060"  # where the demo peer listens
     sip_extras: dict[str, Any] = field(default_factory=dict)  # e.g. stun_servers, ice (tests)
+    voicemail_uri: str | None = None  # the central answering machine (none in the demo)
     access_ttl: int = 900
     refresh_grace_s: float = REFRESH_GRACE_S
     users: dict[str, DemoUser] = field(default_factory=demo_users)
@@ -218,6 +219,7 @@ class DemoState:
             },
             "caller_id": user.individual_number or CENTRAL_NUMBER,
             "caller_id_individual": user.individual_number is not None,
+            "voicemail_uri": self.voicemail_uri,
             "rules": rule_data(),
             "zones": zone_data(),
             "issued_at": now_text(),

@@ -76,6 +76,7 @@ class OfflineCache:
                 "sip": sip,
                 "caller_id": p.caller_id,
                 "caller_id_individual": p.caller_id_individual,
+                "voicemail_uri": p.voicemail_uri,
                 "rules": p.rules,
                 "zones": p.zones,
                 "issued_at": p.issued_at.isoformat(),

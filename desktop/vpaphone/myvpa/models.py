@@ -89,6 +89,8 @@ class Provisioning:
     rules: dict[str, Any]  # for vpaphone.core.rules.RuleData.from_mapping
     zones: dict[str, Any]  # validated; ZoneTable.from_mapping(zones) gives the table
     issued_at: datetime
+    # where a call the VPA turns away during another call goes (302); None: 486 Busy
+    voicemail_uri: str | None = None
 
     @property
     def offline_max_hours(self) -> int:
@@ -200,6 +202,7 @@ def provisioning_from(data: dict[str, Any]) -> Provisioning:
         rules=data["rules"],
         zones=data["zones"],
         issued_at=parse_time(data["issued_at"]),
+        voicemail_uri=data.get("voicemail_uri"),
     )
 
 

@@ -144,6 +144,7 @@ class CallBook(QObject):
         call = _Call(record, CallState.INCOMING)
         if event.busy:
             call.local_end = LocalEnd.BUSY_HERE
+        waiting = any(c.state is not CallState.ENDED for c in self._calls.values())
         self._calls[event.key] = call
         self._write(self._log.call_started, record)
         self.timers.start_heartbeat()
@@ -151,7 +152,7 @@ class CallBook(QObject):
         if not event.busy:
             self.timers.ring_started(event.key)  # a caller who never gives up gets 480
             self._emit(event.key)
-            self._emit_incoming(IncomingCall(event.key, e164, display))
+            self._emit_incoming(IncomingCall(event.key, e164, display, waiting))
 
     def replaced(self, event: ReplacedEvent, default_region: str) -> None:
         """An attended transfer to us: the new call continues the task of the one it replaces

@@ -36,7 +36,13 @@ from vpaphone.sip.events import (
 )
 from vpaphone.sip.failures import CommandError, log_command_failure, log_failure
 from vpaphone.sip.media import CallMediaHandler
-from vpaphone.sip.params import call_param, dtmf_param, status_param, unhold_param
+from vpaphone.sip.params import (
+    call_param,
+    dtmf_param,
+    redirect_param,
+    status_param,
+    unhold_param,
+)
 from vpaphone.sip.sdp import offer_has_usable_audio
 from vpaphone.threads import assert_engine_thread
 
@@ -67,6 +73,8 @@ NO_RESPONSE_S = 4.0
 # A transfer we started whose final NOTIFY never comes (one pjsip cannot parse is dropped, e.g.
 # linphone's `reason=reason=noresource`) is reported as without outcome after this long.
 TRANSFER_OUTCOME_S = 90.0
+# Call waiting: one call up and one more ringing in; any further call is answered 486 Busy.
+WAITING_LIMIT = 2
 
 
 def _now() -> datetime:
@@ -192,7 +200,8 @@ class EngineCalls:
         self.account: pj.Account | None = None  # set by the loop once created
         self.calls: dict[str, EngineCall] = {}
         self._dead: list[EngineCall] = []  # ended; deleted outside their callbacks (`reap`)
-        self._refusals: list[tuple[float, str, int]] = []  # (due, key, status): `refuse`
+        # (due, key, status, redirect target or None): `refuse`
+        self._refusals: list[tuple[float, str, int, str | None]] = []
         self._transfers: dict[str, float] = {}  # key → when to give up on its final NOTIFY
         self._silent: dict[str, float] = {}  # key → when to give up an INVITE nobody answers
         self.transfer_outcome_s = TRANSFER_OUTCOME_S
@@ -241,13 +250,14 @@ class EngineCalls:
             return
         call.hangup(status_param(status))
 
-    def refuse(self, call: EngineCall, status: int) -> None:
-        """End an unanswered incoming call, but not before REFUSE_AFTER_S after it arrived."""
+    def refuse(self, call: EngineCall, status: int, target: str | None = None) -> None:
+        """End an unanswered incoming call, but not before REFUSE_AFTER_S after it arrived;
+        with `target`, a redirect there (302, Contact: target)."""
         due = call.arrived + REFUSE_AFTER_S
         if time.monotonic() >= due:
-            call.hangup(status_param(status))
+            call.hangup(redirect_param(target) if target else status_param(status))
         else:
-            self._refusals.append((due, call.key, status))
+            self._refusals.append((due, call.key, status, target))
 
     @property
     def work_waiting(self) -> bool:
@@ -265,11 +275,11 @@ class EngineCalls:
             self._give_up_unanswered(key)
         due = [r for r in self._refusals if r[0] <= now]
         self._refusals = [r for r in self._refusals if r[0] > now]
-        for _due, key, status in due:
+        for _due, key, status, target in due:
             call = self.calls.get(key)
             if call is not None and not call.ended:
                 try:
-                    call.hangup(status_param(status))
+                    call.hangup(redirect_param(target) if target else status_param(status))
                 except pj.Error as exc:
                     cause = FailureCause.LIBRARY_ERROR
                     self.fail(CommandFailure(key, EngineCommand.HANGUP, cause, int(exc.status)))
@@ -293,6 +303,11 @@ class EngineCalls:
         assert_engine_thread()
         self.find(key).answer(status_param(200))
         self.calls[key].answered = True
+
+    def redirect(self, key: str, uri: str) -> None:
+        """Turn a ringing incoming call away to `uri` (302, the answering machine)."""
+        assert_engine_thread()
+        self.refuse(self.find(key), 302, uri)
 
     def set_mute(self, key: str, muted: bool) -> None:
         assert_engine_thread()
@@ -407,7 +422,7 @@ class EngineCalls:
     def incoming(self, account: pj.Account, call_id: int) -> None:
         key = new_call_id()
         call = EngineCall(self, key, account, call_id)
-        busy = any(not c.ended for c in self.calls.values())
+        busy = sum(not c.ended for c in self.calls.values()) >= WAITING_LIMIT
         self.calls[key] = call
         self.post(IncomingEvent(key, str(call.getInfo().remoteUri), busy, _now()))
         if busy:

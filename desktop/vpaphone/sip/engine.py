@@ -204,6 +204,18 @@ class SipEngine(QObject):
         self._book.ended_here(call_id, LocalEnd.REJECT)
         self._command(EngineCommand.REJECT, call_id, lambda calls: calls.hangup(call_id, 603))
 
+    def turn_away(self, call_id: str, voicemail_uri: str | None) -> None:
+        """Refuse a call that rings in while another is up: to the answering machine at
+        `voicemail_uri` (302), or 486 Busy Here when there is none."""
+        self._known(call_id)
+        self._book.ended_here(call_id, LocalEnd.REJECT)
+        if voicemail_uri:
+            self._command(
+                EngineCommand.REJECT, call_id, lambda calls: calls.redirect(call_id, voicemail_uri)
+            )
+        else:
+            self._command(EngineCommand.REJECT, call_id, lambda calls: calls.hangup(call_id, 486))
+
     def set_mute(self, call_id: str, muted: bool) -> None:
         self._known(call_id)
         self._command(EngineCommand.MUTE, call_id, lambda calls: calls.set_mute(call_id, muted))

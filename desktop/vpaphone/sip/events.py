@@ -112,7 +112,7 @@ class MediaEvent:
 class IncomingEvent:
     key: str
     remote_uri: str
-    busy: bool  # refused with 486 because another call is running
+    busy: bool  # refused with 486: as many calls are running as the phone takes (calls.py)
     at: datetime
 
 

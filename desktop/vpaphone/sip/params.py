@@ -201,6 +201,13 @@ def status_param(status: int) -> pj.CallOpParam:
     return prm
 
 
+def redirect_param(uri: str) -> pj.CallOpParam:
+    """For hangup: `302 Moved Temporarily` sending the caller to `uri` (its Contact)."""
+    prm = status_param(302)
+    _add_header(prm, "Contact", f"<{uri}>")
+    return prm
+
+
 def unhold_param() -> pj.CallOpParam:
     prm = pj.CallOpParam(True)
     prm.opt.flag = pj.PJSUA_CALL_UNHOLD

@@ -48,6 +48,7 @@ class IncomingCall:
     call_id: str
     caller_e164: str | None
     display: str
+    waiting: bool = False  # another call is up: it knocks (call waiting) instead of ringing
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,3 +34,12 @@ def audio_problem_text(problem: AudioProblem) -> str:
 def audio_problems_text(status: AudioStatus) -> str:
     """Every audio problem, one per line, most important first ("" when there is none)."""
     return "\n".join(audio_problem_text(problem) for problem in status.issues)
+
+
+def audio_moved_text(description: str) -> str:
+    """Mid-call, the call's sound moved (the headset was pulled out, or another was chosen)."""
+    if not description:
+        return translate(
+            "StatusText", "No speaker or headset left: you will not hear the other party."
+        )
+    return translate("StatusText", "Audio moved to %1.").replace("%1", f"“{description}”")

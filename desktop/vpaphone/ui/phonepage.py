@@ -1,9 +1,12 @@
 """The phone tab: the dialer, or the running call, with everything around them — the call gate
-fed by the active task, the redial prompt, the incoming-call dialogs, the work-timer offer and
-the share forecast during a call. Nothing here is modal: the call controls stay reachable."""
+fed by the active task, the redial prompt, the incoming-call dialogs, call waiting (the knocking
+call and the call on hold: ui.widgets.waiting), the work-timer offer and the share forecast
+during a call. Nothing here is modal: the call controls stay reachable."""
 
 from __future__ import annotations
 
+import time
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
@@ -16,6 +19,7 @@ from vpaphone.core.calls import CallRecord
 from vpaphone.core.model import CostZone, Destination, EndReason, Task
 from vpaphone.core.rules import Billing
 from vpaphone.sip.engine import CallUpdate, IncomingCall
+from vpaphone.texts.audio import audio_moved_text
 from vpaphone.texts.calls import call_end_text, registration_text
 from vpaphone.texts.notices import dial_refused_text
 from vpaphone.ui.callkeys import CallKeys
@@ -28,6 +32,7 @@ from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
 from vpaphone.ui.widgets.incoming import IncomingCallDialog
 from vpaphone.ui.widgets.redial import RedialPrompt
 from vpaphone.ui.widgets.transfer import TransferPanel
+from vpaphone.ui.widgets.waiting import HeldCallBar, WaitingCallPanel
 
 if TYPE_CHECKING:
     from vpaphone.ui.mediaplayer import MediaPlayerKeys
@@ -60,6 +65,10 @@ class PhonePage(QWidget):
         )
         self.in_call = InCallPanel()
         self.in_call.hide()
+        self._shown_call: str | None = None  # the call the in-call panel shows
+        self.waiting = WaitingCallPanel()
+        self._waiting_call: IncomingCall | None = None  # what knocks in `waiting`
+        self.held_bar = HeldCallBar()
         self.transfer = TransferPanel(
             self._gate_context(), confirm=confirm, default_country=dialling_country()
         )
@@ -67,6 +76,8 @@ class PhonePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.redial_prompt)
         layout.addWidget(self.dialer)
+        layout.addWidget(self.waiting)
+        layout.addWidget(self.held_bar)
         layout.addWidget(self.in_call)
         layout.addWidget(self.transfer)
         layout.addStretch(1)
@@ -87,6 +98,12 @@ class PhonePage(QWidget):
         phone.call_changed.connect(self._call_changed)
         phone.call_ended.connect(self._call_ended)
         phone.incoming_call.connect(self._incoming)
+        phone.held_changed.connect(self._held_changed)
+        phone.audio_moved.connect(self._audio_moved)
+        self.waiting.answered.connect(phone.answer)
+        self.waiting.turned_away.connect(phone.reject)
+        self.held_bar.swap_clicked.connect(phone.swap)
+        self.held_bar.end_clicked.connect(phone.hangup)
         tasks.active_task_changed.connect(self._update_gate)
         tasks.tasks_changed.connect(self._update_gate)
         tasks.tick.connect(self._tick)
@@ -110,6 +127,10 @@ class PhonePage(QWidget):
         return next((d for d in self.incoming_dialogs.values() if d.isVisible()), None)
 
     def answer_key(self) -> None:
+        """Answers what rings; a waiting call: the running call goes on hold first."""
+        if self.waiting.call_id is not None:
+            self.waiting.answer_call()
+            return
         ringing = self._ringing()
         if ringing is not None:
             ringing.answer_call()
@@ -123,8 +144,10 @@ class PhonePage(QWidget):
             ringing.decline_call()
 
     def toggle_key(self) -> None:
-        """One button: answer what rings, else end the call."""
-        if self._ringing() is not None and self._phone.call is None:
+        """One button: answer what rings (a waiting call too), else end the call."""
+        if self.waiting.call_id is not None or (
+            self._ringing() is not None and self._phone.call is None
+        ):
             self.answer_key()
         else:
             self.hang_up_key()
@@ -153,7 +176,8 @@ class PhonePage(QWidget):
     def _follow_call_keys(self) -> None:
         if self.media_keys is not None:
             self.media_keys.set_call(
-                ringing=self._ringing() is not None, in_call=self._phone.call is not None
+                ringing=self._ringing() is not None or self.waiting.call_id is not None,
+                in_call=self._phone.call is not None,
             )
 
     def _raise_window(self) -> None:
@@ -253,21 +277,33 @@ class PhonePage(QWidget):
     def _show_call(self, in_call: bool) -> None:
         self.dialer.setVisible(not in_call)
         self.in_call.setVisible(in_call)
+        if in_call:
+            self._list_speakers()
+        if in_call:
+            self.call_shown.emit()
+            self.in_call.hangup_button.setFocus()
+
+    def _list_speakers(self) -> None:
+        """The in-call device menu: the speakers there are, the one in use ticked."""
         speaker = self._phone.speaker_id()
-        if in_call and speaker is not None:
+        if speaker is not None:
             from vpaphone.audio.devices import list_devices  # noqa: PLC0415 - loaded by now
             from vpaphone.audio.settings import DeviceRole  # noqa: PLC0415
 
             devices = [(d.id, d.description) for d in list_devices(DeviceRole.SPEAKER)]
             self.in_call.set_audio_devices(devices, speaker)
-        if in_call:
-            self.call_shown.emit()
-            self.in_call.hangup_button.setFocus()
 
     def _call_changed(self, call: ActiveCall) -> None:
-        if self.in_call.isHidden():  # an answered incoming call (the tab may be another)
+        if self.in_call.isHidden() or call.call_id != self._shown_call:
+            # an answered incoming call (the tab may be another), or another call came to the
+            # front (a waiting call answered, a swap, the call in front ended)
             task = self._tasks.task(call.task_id)
             self.in_call.start_call(call.number, task.title if task else self.tr("(no task)"))
+            if call.answered_at is not None:  # its talk time goes on from its answer
+                elapsed = (datetime.now(UTC) - call.answered_at).total_seconds()
+                self.in_call.set_answered_at(time.monotonic() - max(0.0, elapsed))
+            self.in_call.show_muted(call.muted)
+            self._shown_call = call.call_id
             self._offer_work_timer()
             self._show_call(True)
         self.in_call.set_phase(CallPhase(call.state.value))
@@ -277,6 +313,14 @@ class PhonePage(QWidget):
 
     def _call_ended(self, update: CallUpdate) -> None:
         self._close_incoming(update.call_id)
+        if self._phone.call is not None:  # the other call goes on (it comes to the front)
+            self.message.emit(call_end_text(update.end_reason, no_common_media=False))
+            self._follow_call_keys()
+            return
+        self._shown_call = None
+        still_ringing, self._waiting_call = self._waiting_call, None
+        self.waiting.clear()
+        self.held_bar.clear()
         self.in_call.end_call()
         self.transfer.hide()
         self._show_call(False)
@@ -293,6 +337,8 @@ class PhonePage(QWidget):
         self.call_over.emit()
         self.dialer.number.setFocus()
         self._follow_call_keys()
+        if still_ringing is not None and self._phone.is_ringing(still_ringing.call_id):
+            self._incoming(still_ringing)  # it knocked during the call: now it rings as usual
 
     def _speaker_chosen(self, device_id: str) -> None:
         from vpaphone.audio.settings import DeviceRole, load_choice, save_choice  # noqa: PLC0415
@@ -325,6 +371,20 @@ class PhonePage(QWidget):
         # the task this number was last called for, if still open; else the active one
         last = self._tasks.task(self._history.last_task_for(incoming.caller_e164))
         task = last or self._tasks.active_task
+        if phone.call is not None:  # call waiting: it knocks in the call view
+            self._waiting_call = incoming
+            self.waiting.show_call(
+                incoming.call_id,
+                incoming.caller_e164,
+                incoming.display,
+                self._tasks.tasks,
+                task.id if task else None,
+                to_voicemail=bool(phone.voicemail_uri),
+            )
+            self.call_shown.emit()
+            self._raise_window()
+            self._follow_call_keys()
+            return
         dialog = IncomingCallDialog(
             incoming.caller_e164,
             incoming.display,
@@ -339,7 +399,26 @@ class PhonePage(QWidget):
         dialog.show()  # non-modal: the running call's controls stay reachable
         self._follow_call_keys()
 
+    def _held_changed(self, call: ActiveCall | None) -> None:
+        if call is None:
+            self.held_bar.clear()
+            return
+        task = self._tasks.task(call.task_id)
+        self.held_bar.show_call(call, task.title if task else self.tr("(no task)"))
+
+    def _audio_moved(self, description: str) -> None:
+        """The call's sound moved to another device mid-call: said in the call view and the
+        status bar, so that nobody talks on unaware through the laptop's speakers."""
+        text = audio_moved_text(description)
+        self.in_call.show_notice(text)
+        self.message.emit(text)
+        self._list_speakers()  # the device menu ticks the one in use now
+
     def _close_incoming(self, call_id: str) -> None:
+        if self.waiting.call_id == call_id:  # the waiting caller gave up
+            self._waiting_call = None
+            self.waiting.clear()
+            self._follow_call_keys()
         dialog = self.incoming_dialogs.pop(call_id, None)
         if dialog is not None and dialog.isVisible():
             dialog.declined.disconnect()  # the caller gave up: nothing left to reject

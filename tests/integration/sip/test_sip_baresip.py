@@ -116,24 +116,39 @@ def test_hold_by_the_other_side_is_shown(kamailio, baresip_phone, engine, qtbot)
     phone.wait_state(call_id, CallState.ENDED)
 
 
-def test_second_caller_gets_busy_while_in_a_call(kamailio, baresip_phone, engine, call_log):
+def test_second_caller_waits_and_a_third_gets_busy(kamailio, baresip_phone, engine, call_log):
+    """Call waiting: one call up, a second rings in (marked waiting), a third gets 486 at once
+    without disturbing the user; the waiting call turned away without an answering machine
+    hears 486 too. Every call keeps its own record."""
     phone = _registered(engine, kamailio, user="+4922100000001")
     first = baresip_phone(kamailio, BARESIP_NUMBER)
-    second = baresip_phone(kamailio, "bob")
+    second = baresip_phone(kamailio, "bob", auto_answer=False)
+    third = baresip_phone(kamailio, "alice", auto_answer=False)
     call_id = phone.dial(BARESIP_NUMBER)
     phone.wait_state(call_id, CallState.CONNECTED)
     first.wait_event("CALL_ESTABLISHED")
     second.command("dial", f"sip:+4922100000001@{kamailio.domain}")
-    closed = second.wait_event("CALL_CLOSED")
+    phone.qtbot.waitUntil(lambda: len(phone.incoming) == 1, timeout=5000)
+    waiting = phone.incoming[0]
+    assert waiting.waiting
+    third.command("dial", f"sip:+4922100000001@{kamailio.domain}")
+    closed = third.wait_event("CALL_CLOSED")
     assert "486" in str(closed)
 
-    def missed() -> list[EndReason | None]:
+    def incoming() -> list[EndReason | None]:
         return [
             r.end_reason for r in call_log.records.values() if r.direction is CallDirection.INCOMING
         ]
 
-    phone.qtbot.waitUntil(lambda: missed() == [EndReason.MISSED], timeout=5000)
-    assert phone.incoming == []  # the user is not disturbed
+    phone.qtbot.waitUntil(lambda: incoming() == [None, EndReason.MISSED], timeout=5000)
+    assert len(phone.incoming) == 1  # the third is not shown
+
+    phone.engine.turn_away(waiting.call_id, None)
+    closed = second.wait_event("CALL_CLOSED")
+    assert "486" in str(closed)
+    phone.wait_state(waiting.call_id, CallState.ENDED)
+    assert call_log.records[waiting.call_id].end_reason is EndReason.REJECTED
+    assert len(call_log.records) == 3
     assert phone.states(call_id)[-1] is CallState.CONNECTED  # the running call goes on
 
 

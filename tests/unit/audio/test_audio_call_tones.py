@@ -43,10 +43,16 @@ def test_outgoing_call_states(state: CallState, tone: Tone | None) -> None:
     assert tone_for([_call(state)]) is tone
 
 
-def test_incoming_call_rings_unless_a_call_is_talking() -> None:
+def test_incoming_call_rings_unless_another_call_is_up() -> None:
+    """Issue 15, call waiting: during a call a second call knocks softly in the headset
+    (never the ringer), also while the first is on hold or still being placed."""
     ringing_in = _call(CallState.INCOMING, CallDirection.INCOMING, call_id="in")
     assert tone_for([ringing_in]) is Tone.RINGTONE
-    assert tone_for([ringing_in, _call(CallState.CONNECTED)]) is None
+    for state in (CallState.CONNECTED, CallState.ON_HOLD, CallState.RINGING):
+        assert tone_for([ringing_in, _call(state)]) is Tone.CALL_WAITING
+    other_in = _call(CallState.INCOMING, CallDirection.INCOMING, call_id="in2")
+    assert tone_for([ringing_in, other_in]) is Tone.RINGTONE  # nothing up yet: both ring
+    assert Tone.CALL_WAITING.role is not Tone.RINGTONE.role  # in the call, not the ringer
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from vpaphone.ui.widgets.plain import plain
 class CallPhase(enum.StrEnum):
     """What the panel shows; the values are those of the engine's CallState."""
 
+    ANSWERING = "incoming"  # a waiting call the VPA just answered, not connected yet
     CALLING = "calling"
     RINGING = "ringing"
     EARLY_MEDIA = "early_media"
@@ -117,6 +118,12 @@ class InCallPanel(QWidget):
         self.work_prompt = QPushButton(self)
         self.work_prompt.setAccessibleName(self.tr("Start the work timer for this task"))
         self.work_prompt.hide()
+        self.notice_label = QLabel(self)
+        self.notice_label.setAccessibleName(self.tr("Notice about this call"))
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet("QLabel { color: #8a4b00; font-weight: bold; }")
+        plain(self.notice_label)  # device names come from the system
+        self.notice_label.hide()
         self.digits_label = QLabel(self)
         self.digits_label.setAccessibleName(self.tr("Keys sent in this call"))
         self.digits_label.hide()
@@ -167,6 +174,7 @@ class InCallPanel(QWidget):
         layout.addWidget(self.task_label)
         layout.addLayout(head)
         layout.addWidget(self.forecast_label)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.digits_label)
         layout.addWidget(self.work_prompt)
         layout.addLayout(controls)
@@ -193,6 +201,7 @@ class InCallPanel(QWidget):
         self.set_forecast("")
         self._digits = ""
         self.digits_label.hide()
+        self.show_notice("")
         self._show_muted(False)
         self.work_prompt.hide()
         self.set_phase(CallPhase.CALLING)
@@ -200,6 +209,7 @@ class InCallPanel(QWidget):
     def set_phase(self, phase: CallPhase | str) -> None:
         self._phase = CallPhase(phase)
         names = {
+            CallPhase.ANSWERING: self.tr("Answering…"),
             CallPhase.CALLING: self.tr("Calling…"),
             CallPhase.RINGING: self.tr("Ringing…"),
             CallPhase.EARLY_MEDIA: self.tr("Ringing…"),
@@ -230,6 +240,18 @@ class InCallPanel(QWidget):
         self._answered_at = monotonic
         self._ticker.start()
         self._tick()
+
+    def show_muted(self, muted: bool) -> None:
+        """The call brought to the front is muted (or not): the button and badge say so."""
+        self.mute_button.blockSignals(True)
+        self.mute_button.setChecked(muted)
+        self.mute_button.blockSignals(False)
+        self._show_muted(muted)
+
+    def show_notice(self, text: str) -> None:
+        """Something the VPA must know about this call ("Audio moved to …"); "" clears it."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
 
     def end_call(self) -> None:
         self._ticker.stop()

@@ -23,6 +23,15 @@ from vpaphone.ui.widgets.history import shown_number
 from vpaphone.ui.widgets.plain import plain
 
 
+def fill_tasks(box: QComboBox, tasks: Sequence[Task], selected: str | None) -> None:
+    """The tasks an incoming call may belong to, `selected` (the suggestion) picked."""
+    box.clear()
+    for task in tasks:
+        box.addItem(f"{task.title} — {task.customer}", task.id)
+    if selected is not None:
+        box.setCurrentIndex(max(0, box.findData(selected)))
+
+
 class IncomingCallDialog(QDialog):
     """Emits `answered(task_id)` or `declined()`, once; the shell then closes it.
 
@@ -56,10 +65,7 @@ class IncomingCallDialog(QDialog):
         self.name_label.setVisible(bool(display_name) and display_name != caller_e164)
         self.task_box = QComboBox(self)
         self.task_box.setAccessibleName(self.tr("Task this call belongs to"))
-        for task in tasks:
-            self.task_box.addItem(f"{task.title} — {task.customer}", task.id)
-        if active_task_id is not None:
-            self.task_box.setCurrentIndex(max(0, self.task_box.findData(active_task_id)))
+        fill_tasks(self.task_box, tasks, active_task_id)
         self.answer_button = QPushButton(self.tr("Answer"), self)
         self.answer_button.setAccessibleName(self.tr("Answer the call"))
         self.answer_button.setEnabled(bool(tasks))
