@@ -314,14 +314,14 @@ class DuplexStream(QObject):
         mic = self._resolve(DeviceRole.MICROPHONE)
         mic_id = device_id(mic) if mic else None
         if not only_if_changed or mic_id != self.input_id:
+            self.input_id = mic_id  # first: listeners of the announcement ask for it
             self._announce(DeviceRole.MICROPHONE, mic, moved=only_if_changed)
-            self.input_id = mic_id
         self._open_input.emit(mic, only_if_changed)
         speaker = self._resolve(DeviceRole.SPEAKER)
         speaker_id = device_id(speaker) if speaker else None
         if not only_if_changed or speaker_id != self.output_id:
-            self._announce(DeviceRole.SPEAKER, speaker, moved=only_if_changed)
             self.output_id = speaker_id
+            self._announce(DeviceRole.SPEAKER, speaker, moved=only_if_changed)
         self._open_output.emit(speaker, only_if_changed)
 
     def _announce(self, role: DeviceRole, device: QAudioDevice | None, *, moved: bool) -> None:
