@@ -17,7 +17,10 @@ from tests.e2e.conftest import App
 from tests.e2e.test_e2e_kamailio import OWN_NUMBER, SALES_TASK, KamailioDemoState
 from tests.fixtures.baresip import Baresip, baresip_phone  # noqa: F401
 from tests.fixtures.kamailio import Kamailio, start_kamailio
+from vpaphone.app.calls import DialRefusedError, RefusalKind
+from vpaphone.core.numbers import parse_dial_input
 from vpaphone.demo.server import DemoState
+from vpaphone.texts.notices import dial_refused_text
 from vpaphone.ui.widgets.history import shown_number
 
 pytestmark = [
@@ -159,6 +162,20 @@ def test_back_to_the_caller_ends_the_consultation_and_resumes_the_customer(
     colleague = baresip_phone(kamailio, COLLEAGUE, auto_answer=True, tone_hz=700)
     _customer_calls(app, kamailio, customer)
     page, in_call = window.main.phone_page, window.main.in_call
+    phone = app.services.phone
+
+    # A consultation outside the EU is refused by the gate exactly like dialling it.
+    usa = parse_dial_input("+1 212 555 0100", "DE")
+    zone = app.services.session.zones.zone_of("US")
+    with pytest.raises(DialRefusedError) as refused:
+        phone.consult(usa, zone)
+    assert refused.value.kind is RefusalKind.GATE
+    assert refused.value.gate == phone.gate(usa, zone)
+    assert "individual quote" in dial_refused_text(refused.value, app.services.session.rules)
+    assert phone.held is None  # the customer was not put on hold
+    assert phone.consultation is None
+    assert len(app.services.store.calls.recent()) == 1  # no call placed
+
     _consult(app, colleague)
 
     in_call.back_button.click()
@@ -168,7 +185,6 @@ def test_back_to_the_caller_ends_the_consultation_and_resumes_the_customer(
     qtbot.waitUntil(lambda: in_call.state_label.text() == "Connected", timeout=10_000)  # resumed
     assert not in_call.connect_them_button.isVisible()
     assert in_call.transfer_button.isVisible()
-    phone = app.services.phone
     assert phone.consultation is None
     call = phone.call
     assert call is not None
