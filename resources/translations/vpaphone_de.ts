@@ -586,6 +586,22 @@
         <translation>Tastatur</translation>
     </message>
     <message>
+        <source>Connect them</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Hand the caller over to this person; your calls end</source>
+        <translation>Übergib den Anrufer an diese Person; deine Gespräche enden</translation>
+    </message>
+    <message>
+        <source>Back to the caller</source>
+        <translation>Zurück zum Anrufer</translation>
+    </message>
+    <message>
+        <source>End this call and take the caller up again</source>
+        <translation>Beende dieses Gespräch und übernimm den Anrufer wieder</translation>
+    </message>
+    <message>
         <source>Audio device</source>
         <translation>Audiogerät</translation>
     </message>
@@ -983,6 +999,10 @@
     <message>
         <source>(no task)</source>
         <translation>(keine Aufgabe)</translation>
+    </message>
+    <message>
+        <source>Connecting them…</source>
+        <translation>Verbinde…</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,9 @@ class _MemoryLog:
     def call_ended(self, call_id: str, at: datetime, reason: Any, sip_status: int | None) -> None:
         pass
 
+    def call_transferred(self, call_id: str, target: str, at: datetime) -> None:
+        pass
+
 
 def _child_engine(proxy: str, number: str, calls: int, password: str) -> dict[str, Any]:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer

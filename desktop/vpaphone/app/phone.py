@@ -4,7 +4,10 @@ Every outgoing call passes the call gate (`core.gate`) for the active task first
 calls are attributed to the task the VPA picks when answering. Call waiting: while a call is
 up, a second one may ring in; answering it holds the first (`call` is the one in front, `held`
 the other), `swap` changes them over, and turning it away sends it to the answering machine
-the provisioning names (302) or answers 486 Busy. The engine, the audio bridge
+the provisioning names (302) or answers 486 Busy. Attended transfer uses the same two calls:
+`consult` holds the caller and calls the target (through the gate, for the caller's task);
+`connect_consulted` hands the caller over to it (REFER with Replaces), `back_to_caller` ends
+the consultation and takes the caller up again. The engine, the audio bridge
 and the tones load when the phone starts (at sign-in), not with the window.
 """
 
@@ -95,6 +98,7 @@ class PhoneService(QObject):
     # the call is only placed if the VPA dials it herself, through `dial` and its gate.
     transfer_requested = Signal(TransferRequest)
     history_changed = Signal()  # a record was written outside a call (a blocked attempt)
+    consult_changed = Signal()  # a consultation (attended transfer) began, moved or ended
     sales_notice_due = Signal(Task)  # the first sales call on this task
     notice = Signal(Notice)
 
@@ -123,6 +127,8 @@ class PhoneService(QObject):
         self._tones: CallTones | None = None
         self._answered_for: dict[str, str] = {}  # incoming call id -> task the VPA picked
         self._last_ended: tuple[str | None, str | None] = (None, None)  # call id, its task
+        self._consult: tuple[str, str] | None = None  # attended transfer: caller, target call
+        self._back_to: str | None = None  # the caller to resume once the consultation ended
         self.network = NetworkWatcher(parent=self)
         self.network.changed.connect(self._network_changed)
 
@@ -314,6 +320,53 @@ class PhoneService(QObject):
             raise DialRefusedError(RefusalKind.GATE, result)
         self.engine.transfer(call.call_id, dest)
 
+    def consult(self, dest: Destination, zone: CostZone) -> str:
+        """Attended transfer, first step: the caller goes on hold and `dest` is called for the
+        caller's task, through the same gate as dialling. Raises DialRefusedError when blocked
+        or when no single answered call is up."""
+        caller = self.call
+        if caller is None or self.engine is None or caller.answered_at is None:
+            raise DialRefusedError(RefusalKind.NOT_READY)
+        if self.held is not None:
+            raise DialRefusedError(RefusalKind.BUSY)
+        task = self._tasks.task(caller.task_id)
+        result = self.gate(dest, zone, task)
+        if result.decision is Decision.BLOCK:
+            raise DialRefusedError(RefusalKind.GATE, result)
+        if task is None:
+            raise DialRefusedError(RefusalKind.NOT_READY)  # every call but 112 has a task
+        if caller.state is CallState.CONNECTED:
+            self.engine.hold(caller.call_id)
+        call_id = self.engine.dial(dest, task.id, task.area, zone)
+        self._consult = (caller.call_id, call_id)
+        self._set_call(
+            ActiveCall(call_id, task.id, CallDirection.OUTGOING, dest.e164, CallState.CALLING)
+        )
+        self.held_changed.emit(self._live.get(caller.call_id))
+        self.consult_changed.emit()
+        return call_id
+
+    @property
+    def consultation(self) -> ActiveCall | None:
+        """The call to the transfer target while the caller waits (attended transfer)."""
+        return None if self._consult is None else self._live.get(self._consult[1])
+
+    def connect_consulted(self) -> None:
+        """Hand the caller over to the consulted target (REFER with Replaces); both of the
+        VPA's calls end once the outcome is known (`transfer_finished`)."""
+        if self._consult is None or self.engine is None:
+            raise DialRefusedError(RefusalKind.NOT_READY)
+        caller_id, consult_id = self._consult
+        self.engine.transfer_attended(caller_id, consult_id)
+
+    def back_to_caller(self) -> None:
+        """End the consultation and take the caller up again."""
+        if self._consult is None or self.engine is None:
+            return
+        caller_id, consult_id = self._consult
+        self._back_to = caller_id
+        self.engine.hangup(consult_id)
+
     # --- incoming calls ----------------------------------------------------------------------
 
     def answer(self, call_id: str, task_id: str | None) -> None:
@@ -451,6 +504,8 @@ class PhoneService(QObject):
         ended = self._live.pop(update.call_id, None)
         if ended is not None:
             self._last_ended = (update.call_id, ended.task_id)  # see `_replacing`
+        if self._consult is not None and update.call_id in self._consult:
+            self._consult_over(update.call_id)
         was_front = update.call_id == self._front
         if was_front:
             self._front = next(iter(self._live), None)  # the call on hold comes to the front
@@ -462,6 +517,18 @@ class PhoneService(QObject):
             self.call_changed.emit(front)
         elif ended is not None and not was_front:
             self.held_changed.emit(self.held)
+
+    def _consult_over(self, ended_id: str) -> None:
+        """One call of the consultation ended: it is over; "Back to the caller" resumes it."""
+        assert self._consult is not None
+        caller_id, self._consult = self._consult[0], None
+        back, self._back_to = self._back_to, None
+        caller = self._live.get(caller_id)
+        wanted = ended_id != caller_id and back == caller_id and self.engine is not None
+        if wanted and caller is not None and caller.state is CallState.ON_HOLD:
+            assert self.engine is not None
+            self.engine.resume(caller_id)
+        self.consult_changed.emit()
 
     def _set_call(self, call: ActiveCall) -> None:
         self._live[call.call_id] = call

@@ -71,6 +71,9 @@ class RecordKeeper(QObject):
     ) -> None:
         self._write(LogEntry(EntryKind.ENDED, call_id, at, reason=reason, sip_status=sip_status))
 
+    def call_transferred(self, call_id: str, target: str, at: datetime) -> None:
+        self._write(LogEntry(EntryKind.TRANSFERRED, call_id, at, target=target))
+
     # --- the net -------------------------------------------------------------------------------
 
     def _write(self, entry: LogEntry) -> None:

@@ -52,6 +52,12 @@ def caller_fields(number: str) -> dict[str, str | None]:
     return {"e164": None, "caller": kind.value}
 
 
+def transfer_fields(target: str | None, at: str | None) -> dict[str, str | None]:
+    """The contract's `transferred_to`/`transferred_at` (1.4), only for a transferred call:
+    a 1.3 server takes every other record as before."""
+    return {} if target is None else {"transferred_to": target, "transferred_at": at}
+
+
 def new_call_id() -> str:
     """Client-generated id; the server de-duplicates uploads by it (exactly-once sync)."""
     return str(uuid.uuid4())
@@ -73,6 +79,10 @@ class CallRecord:
     end_reason: EndReason | None = None
     sip_status: int | None = None
     counts_as_task_time: bool = True  # False for emergency calls
+    # Handed over (blind or attended transfer) to this number (E.164), at this moment: the
+    # VPA's talk time on the call splits there (`talk_seconds_before_transfer`).
+    transferred_to: str | None = None
+    transferred_at: datetime | None = None
 
     @property
     def talk_seconds(self) -> float:
@@ -80,6 +90,16 @@ class CallRecord:
         if self.answered_at is None or self.ended_at is None:
             return 0.0
         return max(0.0, (self.ended_at - self.answered_at).total_seconds())
+
+    @property
+    def talk_seconds_before_transfer(self) -> float | None:
+        """Talk time up to the transfer (None: not transferred); the rest of `talk_seconds`
+        is the time until the VPA's leg ended after it."""
+        if self.transferred_at is None:
+            return None
+        if self.answered_at is None:
+            return 0.0
+        return max(0.0, (self.transferred_at - self.answered_at).total_seconds())
 
 
 class CallLog(Protocol):
@@ -96,3 +116,6 @@ class CallLog(Protocol):
     def call_ended(
         self, call_id: str, at: datetime, reason: EndReason, sip_status: int | None
     ) -> None: ...
+
+    def call_transferred(self, call_id: str, target: str, at: datetime) -> None:
+        """The call was handed over to `target` (E.164), the transfer started at `at`."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from vpaphone.core.calls import CallRecord, caller_fields
+from vpaphone.core.calls import CallRecord, caller_fields, transfer_fields
 from vpaphone.core.model import Task, TelephonyArea
 from vpaphone.myvpa.models import (
     AdminRequest,
@@ -50,6 +50,7 @@ def call_record_json(record: CallRecord) -> dict[str, Any]:
         "sip_status": record.sip_status,
         "talk_seconds": round(record.talk_seconds, 3),
         "counts_as_task_time": record.counts_as_task_time,
+        **transfer_fields(record.transferred_to, _time(record.transferred_at)),
     }
 
 

@@ -47,6 +47,7 @@ class _Call:
     local_end: LocalEnd = LocalEnd.NONE
     announced: bool = True  # the app was told about the call (see `placed`)
     replaces: str | None = None  # the call it took over (`replaced`)
+    transfer: tuple[str, datetime] | None = None  # a transfer under way: target, started
 
 
 class CallBook(QObject):
@@ -93,6 +94,21 @@ class CallBook(QObject):
         call = self._calls.get(call_id)
         if call is not None and (why is LocalEnd.REJECT or call.local_end is LocalEnd.NONE):
             call.local_end = why
+
+    def transferring(self, call_id: str, target: str) -> None:
+        """The VPA hands the call over to `target` (E.164): recorded if it succeeds."""
+        self.known(call_id).transfer = (target, datetime.now(UTC))
+
+    def transfer_finished(self, call_id: str, status: int) -> None:
+        """The transfer's outcome: a 2xx puts the target and the split into the record."""
+        call = self._calls.get(call_id)
+        if call is None or call.transfer is None:
+            return
+        (target, at), call.transfer = call.transfer, None
+        if 200 <= status < 300:
+            call.record = replace(call.record, transferred_to=target, transferred_at=at)
+            self._write(self._log.call_transferred, call_id, target, at)
+            log.info("call %s transferred (to %s)", call_id, mask_e164(target))
 
     def placed(
         self,

@@ -203,6 +203,7 @@ class EngineCalls:
         # (due, key, status, redirect target or None): `refuse`
         self._refusals: list[tuple[float, str, int, str | None]] = []
         self._transfers: dict[str, float] = {}  # key → when to give up on its final NOTIFY
+        self._consulted: dict[str, str] = {}  # key → the consultation call it is joined to
         self._silent: dict[str, float] = {}  # key → when to give up an INVITE nobody answers
         self.transfer_outcome_s = TRANSFER_OUTCOME_S
 
@@ -268,6 +269,7 @@ class EngineCalls:
         now = time.monotonic()
         for key in [k for k, at in self._transfers.items() if at <= now]:
             del self._transfers[key]
+            self._consulted.pop(key, None)
             self.post(TransferEvent(key, 0))
             self.fail(CommandFailure(key, EngineCommand.TRANSFER, FailureCause.NO_OUTCOME))
         for key in [k for k, at in self._silent.items() if at <= now]:
@@ -344,6 +346,15 @@ class EngineCalls:
         self.find(key).xfer(uri, pj.CallOpParam(True))
         self._transfers[key] = time.monotonic() + self.transfer_outcome_s
 
+    def transfer_replaces(self, key: str, consult_key: str) -> None:
+        """Attended transfer: REFER with Replaces, so the far end of `key` takes over the
+        consultation call `consult_key`; once it did, both our legs end (`transfer_finished`)."""
+        assert_engine_thread()
+        call, consult = self.find(key), self.find(consult_key)
+        call.xferReplaces(consult, pj.CallOpParam(True))
+        self._transfers[key] = time.monotonic() + self.transfer_outcome_s
+        self._consulted[key] = consult_key
+
     # --- inspection (EngineLoop.call) ----------------------------------------------------------
 
     def stats(self, key: str) -> RtpStats | None:
@@ -407,9 +418,12 @@ class EngineCalls:
         """The REFER was refused, or the transfer target's call ended (`status` its outcome)."""
         if self._transfers.pop(call.key, None) is None:
             return  # reported as without outcome already
+        consult = self._consulted.pop(call.key, None)
         self.post(TransferEvent(call.key, status))
         if 200 <= status < 300:
-            self.hangup(call.key)  # the target answered: our leg is done (blind transfer)
+            self.hangup(call.key)  # the target answered: our leg is done
+            if consult is not None:
+                self.hangup(consult)  # the target's phone ends it too when it replaces it
         else:
             cause = FailureCause.PEER_REFUSED
             self.fail(CommandFailure(call.key, EngineCommand.TRANSFER, cause, status))

@@ -240,7 +240,21 @@ class SipEngine(QObject):
         self._known(call_id)
         assert self._config is not None
         uri = dial_uri(dest, self._config.domain)
+        self._book.transferring(call_id, dest.e164)
         self._command(EngineCommand.TRANSFER, call_id, lambda calls: calls.transfer(call_id, uri))
+
+    def transfer_attended(self, call_id: str, consult_id: str) -> None:
+        """Attended transfer: the far end of `call_id` takes over the consultation call
+        `consult_id` (REFER with Replaces); the outcome arrives as `transfer_finished`, and
+        on success both of our calls end."""
+        self._known(call_id)
+        target = self._book.known(consult_id).record.e164
+        self._book.transferring(call_id, target)
+        self._command(
+            EngineCommand.TRANSFER,
+            call_id,
+            lambda calls: calls.transfer_replaces(call_id, consult_id),
+        )
 
     def network_changed(self) -> None:
         """The network changed (new address, interface): rebuild transports, re-register."""
@@ -306,6 +320,7 @@ class SipEngine(QObject):
         elif isinstance(event, DtmfEvent) and self._book.has(event.key):
             self.dtmf_received.emit(event.key, event.digit)
         elif isinstance(event, TransferEvent):
+            self._book.transfer_finished(event.key, event.status)
             self.transfer_finished.emit(event.key, event.status)
         elif isinstance(event, TransferRequestEvent) and self._book.has(event.key):
             region = self._config.default_region if self._config else "DE"

@@ -72,6 +72,8 @@ def _record(row: sqlite3.Row) -> StoredCall:
             end_reason=None if row["end_reason"] is None else EndReason(row["end_reason"]),
             sip_status=row["sip_status"],
             counts_as_task_time=bool(row["counts_as_task_time"]),
+            transferred_to=row["transferred_to"],
+            transferred_at=optional_dt(row["transferred_ms"]),
         ),
         last_seen_at=from_ms(row["last_seen_ms"]),
         synced_at=optional_dt(row["synced_ms"]),
@@ -116,7 +118,8 @@ class CallStore:
             inserted = conn.execute(
                 "INSERT INTO calls (id, task_id, direction, e164, zone, area, started_ms,"
                 " answered_ms, ended_ms, end_reason, sip_status, counts_as_task_time,"
-                " last_seen_ms, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " last_seen_ms, owner, transferred_to, transferred_ms)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO NOTHING",
                 (
                     record.id,
@@ -133,6 +136,8 @@ class CallStore:
                     int(record.counts_as_task_time),
                     started_ms if ended_ms is None else ended_ms,
                     owner,
+                    record.transferred_to,
+                    optional_ms(record.transferred_at),
                 ),
             ).rowcount
             if not inserted:
@@ -176,6 +181,18 @@ class CallStore:
                 enqueue_call(conn, call_id, at_ms)
         if not changed:
             log.warning("call %s is unknown or already ended; end ignored", call_id)
+
+    def call_transferred(self, call_id: str, target: str, at: datetime) -> None:
+        """The call was handed over to `target` at `at`; kept until my-vpa has the record (it
+        is uploaded once ended, and a transfer is known before the VPA's leg ends)."""
+        with self._db.transaction() as conn:
+            changed = conn.execute(
+                "UPDATE calls SET transferred_to = ?, transferred_ms = ?"
+                " WHERE id = ? AND synced_ms IS NULL",
+                (target, to_ms(at), call_id),
+            ).rowcount
+        if not changed:
+            log.warning("call %s is unknown or already uploaded; transfer ignored", call_id)
 
     def assign_task(self, call_id: str, task_id: str) -> None:
         """Attribute an incoming call that rang in without a task (rule: every call has one).

@@ -32,6 +32,7 @@ class EntryKind(enum.StrEnum):
     ANSWERED = "answered"
     PROGRESS = "progress"
     ENDED = "ended"
+    TRANSFERRED = "transferred"
 
 
 class CallWriter(Protocol):
@@ -47,6 +48,8 @@ class CallWriter(Protocol):
         self, call_id: str, at: datetime, reason: EndReason, sip_status: int | None
     ) -> None: ...
 
+    def call_transferred(self, call_id: str, target: str, at: datetime) -> None: ...
+
 
 @dataclass(frozen=True, slots=True)
 class LogEntry:
@@ -59,6 +62,7 @@ class LogEntry:
     record: CallRecord | None = None  # STARTED
     reason: EndReason | None = None  # ENDED
     sip_status: int | None = None  # ENDED
+    target: str | None = None  # TRANSFERRED
 
     @classmethod
     def started(cls, record: CallRecord, owner: str | None) -> LogEntry:
@@ -72,6 +76,9 @@ class LogEntry:
             calls.call_answered(self.call_id, self.at)
         elif self.kind is EntryKind.PROGRESS:
             calls.call_progress(self.call_id, self.at)
+        elif self.kind is EntryKind.TRANSFERRED:
+            assert self.target is not None
+            calls.call_transferred(self.call_id, self.target, self.at)
         else:
             assert self.reason is not None
             calls.call_ended(self.call_id, self.at, self.reason, self.sip_status)
@@ -85,6 +92,8 @@ class LogEntry:
         if self.reason is not None:
             data["reason"] = self.reason.value
             data["sip_status"] = self.sip_status
+        if self.target is not None:
+            data["target"] = self.target
         return data
 
     @classmethod
@@ -99,6 +108,7 @@ class LogEntry:
             None if record is None else _record_from(record),
             None if reason is None else EndReason(reason),
             data.get("sip_status"),
+            data.get("target"),
         )
 
 
@@ -202,6 +212,8 @@ def _record_json(record: CallRecord) -> dict[str, Any]:
         "end_reason": None if record.end_reason is None else record.end_reason.value,
         "sip_status": record.sip_status,
         "counts_as_task_time": record.counts_as_task_time,
+        "transferred_to": record.transferred_to,
+        "transferred_at": time(record.transferred_at),
     }
 
 
@@ -224,4 +236,6 @@ def _record_from(data: dict[str, Any]) -> CallRecord:
         end_reason=None if end_reason is None else EndReason(end_reason),
         sip_status=data.get("sip_status"),
         counts_as_task_time=bool(data["counts_as_task_time"]),
+        transferred_to=data.get("transferred_to"),
+        transferred_at=time(data.get("transferred_at")),
     )

@@ -115,6 +115,11 @@ MIGRATIONS: Final[dict[int, tuple[str, ...]]] = {
         "ALTER TABLE calls ADD COLUMN retag_pending INTEGER NOT NULL DEFAULT 0"
         " CHECK (retag_pending IN (0, 1))",
     ),
+    5: (
+        # A call handed over (blind or attended transfer): to whom, and when (the split).
+        "ALTER TABLE calls ADD COLUMN transferred_to TEXT",
+        "ALTER TABLE calls ADD COLUMN transferred_ms INTEGER",
+    ),
 }
 
 LATEST_VERSION: Final[int] = max(MIGRATIONS)

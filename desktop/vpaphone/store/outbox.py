@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
 
-from vpaphone.core.calls import caller_fields
+from vpaphone.core.calls import caller_fields, transfer_fields
 from vpaphone.store.db import Database, from_ms, to_ms
 
 _CHUNK: Final = 500  # stays far below SQLite's limit on bound parameters
@@ -84,6 +84,7 @@ def _call_payload(row: sqlite3.Row) -> dict[str, object]:
         "sip_status": row["sip_status"],
         "talk_seconds": row["talk_ms"] / 1000,
         "counts_as_task_time": bool(row["counts_as_task_time"]),
+        **transfer_fields(row["transferred_to"], rfc3339(row["transferred_ms"])),
     }
 
 

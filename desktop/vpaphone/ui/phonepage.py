@@ -118,6 +118,10 @@ class PhonePage(QWidget):
         self.in_call.dtmf.connect(phone.send_dtmf)
         self.in_call.transfer_wanted.connect(self._open_transfer)
         self.transfer.transfer_requested.connect(self._transfer)
+        self.transfer.consult_requested.connect(self._consult)
+        self.in_call.connect_them_clicked.connect(self._connect_them)
+        self.in_call.back_to_caller_clicked.connect(phone.back_to_caller)
+        phone.consult_changed.connect(self._show_consulting)
         self.in_call.audio_device_chosen.connect(self._speaker_chosen)
         self.in_call.work_timer_wanted.connect(tasks.start_work)
 
@@ -253,13 +257,38 @@ class PhonePage(QWidget):
     def _open_transfer(self) -> None:
         call = self._phone.call
         if call is not None:  # gated for the call's own task (an answered call may have another)
-            self.transfer.open(self._gate_context(self._tasks.task(call.task_id)))
+            context = self._gate_context(self._tasks.task(call.task_id))
+            self.transfer.open(context, consult=self._phone.held is None)
 
     def _transfer(self, destination: Destination, zone: CostZone) -> None:
         try:
             self._phone.transfer(destination, zone)
         except DialRefusedError as exc:
             self.message.emit(dial_refused_text(exc, self._session.rules))
+
+    def _consult(self, destination: Destination, zone: CostZone) -> None:
+        """Attended transfer: call the target while the caller waits on hold."""
+        try:
+            self._phone.consult(destination, zone)
+        except DialRefusedError as exc:
+            self.message.emit(dial_refused_text(exc, self._session.rules))
+
+    def _connect_them(self) -> None:
+        try:
+            self._phone.connect_consulted()
+        except DialRefusedError as exc:
+            self.message.emit(dial_refused_text(exc, self._session.rules))
+            return
+        self.in_call.connect_them_button.setEnabled(False)  # once: the outcome follows
+        self.message.emit(self.tr("Connecting them…"))
+
+    def _show_consulting(self) -> None:
+        """The consultation in front offers "Connect them" and "Back to the caller"."""
+        consultation, front = self._phone.consultation, self._phone.call
+        if consultation is None or front is None or front.call_id != consultation.call_id:
+            self.in_call.set_consulting(False)
+            return
+        self.in_call.set_consulting(True, consultation.answered_at is not None)
 
     def _work_changed(self, running: bool) -> None:
         if running:
@@ -307,6 +336,7 @@ class PhonePage(QWidget):
             self._offer_work_timer()
             self._show_call(True)
         self.in_call.set_phase(CallPhase(call.state.value))
+        self._show_consulting()
         self._update_gate()
         self.in_call_changed.emit(TrayState.IN_CALL, self.in_call.state_label.text())
         self._follow_call_keys()

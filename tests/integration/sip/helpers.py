@@ -47,6 +47,12 @@ class RecordingCallLog:
             self.records[call_id], ended_at=at, end_reason=reason, sip_status=sip_status
         )
 
+    def call_transferred(self, call_id: str, target: str, at: datetime) -> None:
+        self.threads.add(threading.get_ident())
+        self.records[call_id] = replace(
+            self.records[call_id], transferred_to=target, transferred_at=at
+        )
+
 
 @pytest.fixture
 def call_log() -> RecordingCallLog:

@@ -81,7 +81,7 @@ def _transfer(engine, kamailio, sipp_uas, final_state: str, outcome_s: float):
     return phone, call_id, finished, failures
 
 
-def test_transfer_success_is_reported_and_ends_our_leg(kamailio, sipp_uas, engine):
+def test_transfer_success_is_reported_and_ends_our_leg(kamailio, sipp_uas, engine, call_log):
     phone, call_id, finished, failures = _transfer(
         engine, kamailio, sipp_uas, "terminated;reason=noresource", outcome_s=60
     )
@@ -89,9 +89,18 @@ def test_transfer_success_is_reported_and_ends_our_leg(kamailio, sipp_uas, engin
     assert finished == [(call_id, 200)]
     phone.wait_state(call_id, CallState.ENDED)
     assert failures == []
+    # the record names the target and when the transfer began (the talk time's split)
+    record = call_log.records[call_id]
+    assert record.transferred_to == TARGET
+    assert record.answered_at is not None
+    assert record.transferred_at is not None
+    assert record.ended_at is not None
+    assert record.answered_at <= record.transferred_at <= record.ended_at
+    assert record.talk_seconds_before_transfer is not None
+    assert record.talk_seconds_before_transfer <= record.talk_seconds
 
 
-def test_malformed_final_notify_still_ends_in_an_outcome(kamailio, sipp_uas, engine):
+def test_malformed_final_notify_still_ends_in_an_outcome(kamailio, sipp_uas, engine, call_log):
     outcome_s = 3.0
     phone, call_id, finished, failures = _transfer(
         engine, kamailio, sipp_uas, "terminated;reason=reason=noresource", outcome_s
@@ -104,3 +113,4 @@ def test_malformed_final_notify_still_ends_in_an_outcome(kamailio, sipp_uas, eng
     assert phone.states(call_id)[-1] is not CallState.ENDED
     phone.engine.hangup(call_id)
     phone.wait_state(call_id, CallState.ENDED)
+    assert call_log.records[call_id].transferred_to is None  # no outcome: not transferred

@@ -69,3 +69,47 @@ def test_cancel_hides_the_panel_and_transfers_nothing(
     with qtbot.assertNotEmitted(panel.transfer_requested), qtbot.waitSignal(panel.cancelled):
         panel.cancel_button.click()
     assert not panel.isVisible()
+
+
+def test_talking_to_them_first_passes_the_same_gate(
+    qtbot: QtBot, rules: RuleData, zones: ZoneTable, de_task: Task
+) -> None:
+    """Attended transfer: the consultation call is blocked for a number outside the EU."""
+    panel = _panel(qtbot, GateContext(de_task, rules, zones))
+    assert panel.consult_button.isVisibleTo(panel)
+    panel.dialer.set_number("+1 212 555 0100")
+    assert not panel.consult_button.isEnabled()
+    assert "individual quote" in panel.dialer.reason_label.text()
+    with qtbot.assertNotEmitted(panel.consult_requested):
+        panel.consult_button.click()
+        panel._consult()  # even past the disabled button: the dialer's gate says no
+
+
+def test_a_warned_consultation_asks_first_like_a_call(
+    qtbot: QtBot, rules: RuleData, zones: ZoneTable
+) -> None:
+    over = Task("t-none", "Recherche", "Kunde", working_seconds=3600, phone_seconds=1200)
+    asked: list[str] = []
+    panel = _panel(
+        qtbot,
+        GateContext(over, rules, zones, phone_share(TaskTime.of_task(over), rules)),
+        asked,
+    )
+    panel.dialer.set_number("0221 8282 9980")
+    with (
+        qtbot.assertNotEmitted(panel.transfer_requested),
+        qtbot.waitSignal(panel.consult_requested) as chosen,
+    ):
+        qtbot.mouseClick(panel.consult_button, Qt.MouseButton.LeftButton)
+    assert chosen.args[0].e164 == "+4922182829980"
+    assert len(asked) == 1
+    assert "over the 25% phone share" in asked[0]
+    assert not panel.isVisible()
+
+
+def test_no_consultation_while_another_call_is_on_hold(
+    qtbot: QtBot, rules: RuleData, zones: ZoneTable, de_task: Task
+) -> None:
+    panel = _panel(qtbot, GateContext(de_task, rules, zones))
+    panel.open(GateContext(de_task, rules, zones), consult=False)
+    assert not panel.consult_button.isVisibleTo(panel)

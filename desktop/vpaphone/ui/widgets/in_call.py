@@ -53,6 +53,8 @@ class InCallPanel(QWidget):
     mute_toggled = Signal(bool)
     hold_toggled = Signal(bool)  # True: put on hold, False: resume
     transfer_wanted = Signal()  # "Transfer…": the phone page asks whom to (ui.widgets.transfer)
+    connect_them_clicked = Signal()  # attended transfer: hand the caller over to this call
+    back_to_caller_clicked = Signal()  # attended transfer: end this call, resume the caller
     dtmf = Signal(str)
     work_timer_wanted = Signal()  # "Start the work timer" for the call's task
     audio_device_chosen = Signal(str)  # device id
@@ -81,6 +83,8 @@ class InCallPanel(QWidget):
         self.mute_button.toggled.connect(self._show_muted)
         self.hold_button.toggled.connect(self._hold)
         self.transfer_button.clicked.connect(self.transfer_wanted)
+        self.connect_them_button.clicked.connect(self.connect_them_clicked)
+        self.back_button.clicked.connect(self.back_to_caller_clicked)
         self.keypad_button.toggled.connect(self.dialpad.setVisible)
         self.hangup_button.clicked.connect(self.hangup_clicked)
         self.work_prompt.clicked.connect(self.work_prompt.hide)
@@ -133,6 +137,17 @@ class InCallPanel(QWidget):
         self.hold_button = self._button(self.tr("Hold"), checkable=True)
         self.transfer_button = self._button(self.tr("Transfer…"))
         self.keypad_button = self._button(self.tr("Keypad"), checkable=True)
+        # attended transfer: shown while the VPA talks to the target and the caller waits
+        self.connect_them_button = QPushButton(self.tr("Connect them"), self)
+        self.connect_them_button.setAccessibleName(self.tr("Connect them"))
+        self.connect_them_button.setToolTip(
+            self.tr("Hand the caller over to this person; your calls end")
+        )
+        self.back_button = QPushButton(self.tr("Back to the caller"), self)
+        self.back_button.setAccessibleName(self.tr("Back to the caller"))
+        self.back_button.setToolTip(self.tr("End this call and take the caller up again"))
+        self.connect_them_button.hide()
+        self.back_button.hide()
         self.audio_button = QToolButton(self)
         self.audio_button.setText(self.tr("Audio device"))
         self.audio_button.setAccessibleName(self.tr("Audio device"))
@@ -177,6 +192,10 @@ class InCallPanel(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(self.digits_label)
         layout.addWidget(self.work_prompt)
+        consult = QHBoxLayout()
+        consult.addWidget(self.connect_them_button)
+        consult.addWidget(self.back_button)
+        layout.addLayout(consult)
         layout.addLayout(controls)
         layout.addWidget(self.dialpad)
         layout.addWidget(self.hangup_button)
@@ -247,6 +266,14 @@ class InCallPanel(QWidget):
         self.mute_button.setChecked(muted)
         self.mute_button.blockSignals(False)
         self._show_muted(muted)
+
+    def set_consulting(self, consulting: bool, answered: bool = False) -> None:
+        """This call is the consultation of an attended transfer: "Connect them" (once the
+        target answered) and "Back to the caller" are offered; no second transfer from it."""
+        self.connect_them_button.setVisible(consulting)
+        self.connect_them_button.setEnabled(answered)
+        self.back_button.setVisible(consulting)
+        self.transfer_button.setVisible(not consulting)
 
     def show_notice(self, text: str) -> None:
         """Something the VPA must know about this call ("Audio moved to …"); "" clears it."""

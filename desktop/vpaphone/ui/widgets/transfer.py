@@ -40,7 +40,7 @@ class TransferPanel(QFrame):
             self.tr("Call them while the caller waits on hold; then hand the call over")
         )
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.consult_button.hide()  # shown once the phone can consult (attended transfer)
+        self.consult_button.hide()  # shown by `open` when the phone can consult
         buttons = QHBoxLayout()
         buttons.addWidget(self.consult_button)
         buttons.addStretch(1)
@@ -55,8 +55,10 @@ class TransferPanel(QFrame):
         self.cancel_button.clicked.connect(self.cancel)
         self.hide()
 
-    def open(self, context: GateContext) -> None:
-        """Shown for the running call (its task and rules decide the gate)."""
+    def open(self, context: GateContext, *, consult: bool = True) -> None:
+        """Shown for the running call (its task and rules decide the gate); `consult`: the
+        VPA may talk to the target first (no other call is on hold)."""
+        self.consult_button.setVisible(consult)
         self.dialer.reset()
         self.dialer.set_context(context)
         self._update()
