@@ -241,8 +241,12 @@ class X11Hotkeys:
         self._display.sync()
 
     def close(self) -> None:
-        self._ungrab()
-        self._display.close()
+        """Gives the keys back; quiet when the X server has gone already."""
+        try:
+            self._ungrab()
+            self._display.close()
+        except Exception as error:
+            log.info("global hotkeys: closing a broken X connection: %s", error)
 
 
 def open_hotkeys(platform_name: str) -> X11Hotkeys | Unavailable:

@@ -99,11 +99,14 @@ class GlobalHotkeys(QObject):
         if backend is None:
             return
         bindings: dict[str, Callable[[], None]] = {}
+        twice: dict[str, Problem] = {}
         for key, action in self._actions.items():
             sequence = hotkey(settings, key)
-            if sequence:
+            if sequence in bindings:
+                twice[sequence] = Problem.TWICE  # the first action keeps it
+            elif sequence:
                 bindings[sequence] = self._during_calls(action)
-        self.problems = backend.bind(bindings)
+        self.problems = backend.bind(bindings) | twice
         backend.dispatch()  # what the grab's round trips read off the connection meanwhile
 
     def status(self) -> list[str]:
@@ -134,8 +137,18 @@ class GlobalHotkeys(QObject):
         self._unavailable = None
         self._backend = opened
         self._notifier = QSocketNotifier(opened.fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(lambda *_: opened.dispatch())
+        self._notifier.activated.connect(self._dispatch)
         return opened
+
+    def _dispatch(self) -> None:
+        if self._backend is None:
+            return
+        try:
+            self._backend.dispatch()
+        except Exception as error:  # the X server went away (python-xlib: many kinds)
+            log.warning("global hotkeys: the X display is gone: %s", error)
+            self._close()
+            self._unavailable = Unavailable.DISPLAY_FAILED
 
     def _close(self) -> None:
         if self._notifier is not None:
