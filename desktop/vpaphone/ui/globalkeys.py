@@ -36,29 +36,32 @@ def hotkey(settings: QSettings, key: str) -> str:
 
 
 def unavailable_text(reason: Unavailable) -> str:
-    tr = QCoreApplication.translate
-    return {
-        Unavailable.WAYLAND: tr(
+    if reason is Unavailable.WAYLAND:
+        return QCoreApplication.translate(
             "GlobalHotkeys", "Global hotkeys are not available on this desktop (Wayland)."
-        ),
-        Unavailable.NO_DISPLAY: tr("GlobalHotkeys", "Global hotkeys need an X11 desktop."),
-        Unavailable.DISPLAY_FAILED: tr(
+        )
+    if reason is Unavailable.NO_DISPLAY:
+        return QCoreApplication.translate("GlobalHotkeys", "Global hotkeys need an X11 desktop.")
+    if reason is Unavailable.DISPLAY_FAILED:
+        return QCoreApplication.translate(
             "GlobalHotkeys", "Global hotkeys are not available: the X display cannot be opened."
-        ),
-        Unavailable.SYSTEM: tr("GlobalHotkeys", "Global hotkeys are not available on this system."),
-    }[reason]
+        )
+    return QCoreApplication.translate(
+        "GlobalHotkeys", "Global hotkeys are not available on this system."
+    )
 
 
 def problem_text(sequence: str, problem: Problem) -> str:
-    tr = QCoreApplication.translate
-    text = {
-        Problem.TAKEN: tr("GlobalHotkeys", "%1 is taken by another program."),
-        Problem.UNUSABLE: tr(
+    if problem is Problem.TAKEN:
+        text = QCoreApplication.translate("GlobalHotkeys", "%1 is taken by another program.")
+    elif problem is Problem.UNUSABLE:
+        text = QCoreApplication.translate(
             "GlobalHotkeys", "%1 cannot be a global hotkey: use Ctrl, Alt or Meta with a key."
-        ),
-        Problem.NO_SUCH_KEY: tr("GlobalHotkeys", "%1: this keyboard has no such key."),
-        Problem.TWICE: tr("GlobalHotkeys", "%1 is given to two actions."),
-    }[problem]
+        )
+    elif problem is Problem.NO_SUCH_KEY:
+        text = QCoreApplication.translate("GlobalHotkeys", "%1: this keyboard has no such key.")
+    else:
+        text = QCoreApplication.translate("GlobalHotkeys", "%1 is given to two actions.")
     return text.replace("%1", sequence)
 
 
