@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QKeySequenceEdit, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from vpaphone.ui.globalkeys import hotkey, hotkeys_wanted
 from vpaphone.ui.settings_keys import (
@@ -40,6 +47,8 @@ class HotkeysGroup(QGroupBox):
             editor.setMaximumSequenceLength(1)  # one combination, as a grab takes it
             editor.setClearButtonEnabled(True)
             editor.setAccessibleName(name.rstrip(":"))
+            for inner in editor.findChildren(QLineEdit):  # what a screen reader lands on
+                inner.setAccessibleName(name.rstrip(":"))
             self.editors[key] = editor
             form.addRow(name, editor)
         self.status = QLabel(self)
