@@ -8,7 +8,9 @@ platform grabs is built from it here, in plain Python, and unit-tested:
              client grabbed first fails with BadAccess: that key is reported as taken.
     Wayland  a client may not grab keys; the desktop portal's GlobalShortcuts would hand them
              out but is not used yet: reported as not available on this desktop.
-    Windows, macOS   not implemented: reported as not available (nothing here was run there).
+    Windows  RegisterHotKey (platform.hotkeys_windows): its key conversion is unit-tested here,
+             the user32 calls were not run on Windows.
+    macOS    not implemented: reported as not available.
 
 `open_hotkeys()` gives the backend for this session or why there is none (`Unavailable`). The X
 backend's connection is read on the caller's thread: it exposes `fileno()` for a socket notifier
@@ -95,27 +97,43 @@ class XKey:
     modifiers: int
 
 
-def x_key(sequence: str) -> XKey:
-    """The X keysym and modifiers of a one-chord portable key sequence, e.g. "Ctrl+Alt+H"."""
+@dataclass(frozen=True)
+class Chord:
+    """One key combination: its modifiers ("ctrl", "shift", "alt", "meta") and Qt's key name."""
+
+    modifiers: frozenset[str]
+    key: str
+
+
+def chord(sequence: str) -> Chord:
+    """The one chord of a portable key sequence, e.g. "Ctrl+Alt+H", checked for use as a
+    global hotkey (HotkeyError says what is wrong)."""
     text = sequence.strip()
     if not text:
         raise HotkeyError("no key given")
     if ", " in text:
         raise HotkeyError(f"{text}: a hotkey is one key combination, not a sequence of them")
     parts = _split(text)
-    modifiers = 0
     for name in parts[:-1]:
-        mask = _MODIFIERS.get(name.lower())
-        if mask is None:
+        if name.lower() not in _MODIFIERS:
             raise HotkeyError(f"{text}: {name} is not a modifier key")
-        modifiers |= mask
+    modifiers = frozenset(name.lower() for name in parts[:-1])
     key = parts[-1]
     if key.lower() in _MODIFIERS:
         raise HotkeyError(f"{text}: a modifier alone is no hotkey")
-    if modifiers & ~SHIFT_MASK == 0 and not _is_function_key(key):
+    if not modifiers - {"shift"} and not is_function_key(key):
         # a plain letter (or Shift+letter) grabbed everywhere would stop the user typing it
         raise HotkeyError(f"{text}: needs Ctrl, Alt or Meta (or a function key)")
-    return XKey(_keysym(text, key), modifiers)
+    return Chord(modifiers, key)
+
+
+def x_key(sequence: str) -> XKey:
+    """The X keysym and modifiers of a one-chord portable key sequence, e.g. "Ctrl+Alt+H"."""
+    found = chord(sequence)
+    modifiers = 0
+    for name in found.modifiers:
+        modifiers |= _MODIFIERS[name]
+    return XKey(_keysym(sequence.strip(), found.key), modifiers)
 
 
 def _split(text: str) -> list[str]:
@@ -133,12 +151,12 @@ def _split(text: str) -> list[str]:
     return parts
 
 
-def _is_function_key(key: str) -> bool:
+def is_function_key(key: str) -> bool:
     return key[:1] in "Ff" and key[1:].isdigit() and 1 <= int(key[1:]) <= 35
 
 
 def _keysym(text: str, key: str) -> int:
-    if _is_function_key(key):
+    if is_function_key(key):
         return _F1 + int(key[1:]) - 1
     if len(key) == 1 and " " < key < "\x7f":
         return ord(key.lower())  # X names letters by their lower-case keysym
@@ -249,11 +267,22 @@ class X11Hotkeys:
             log.info("global hotkeys: closing a broken X connection: %s", error)
 
 
-def open_hotkeys(platform_name: str) -> X11Hotkeys | Unavailable:
+def open_hotkeys(platform_name: str) -> Hotkeys | Unavailable:
     """This session's backend, or why there is none (`platform_name`: Qt's, "xcb", "wayland").
     On X11 the display is the session's $DISPLAY."""
-    if sys.platform == "win32" or sys.platform == "darwin":
-        return Unavailable.SYSTEM
+    if sys.platform == "win32":
+        from vpaphone.platform.hotkeys_windows import (  # noqa: PLC0415
+            CtypesUser32,
+            WindowsHotkeys,
+        )
+
+        try:
+            return WindowsHotkeys(CtypesUser32())
+        except (OSError, AttributeError) as error:  # no user32.dll to load
+            log.warning("global hotkeys: user32 cannot be loaded: %s", error)
+            return Unavailable.SYSTEM
+    if sys.platform == "darwin":
+        return Unavailable.SYSTEM  # Carbon's RegisterEventHotKey would go here
     display = os.environ.get("DISPLAY", "")
     if platform_name == "wayland" or (os.environ.get("WAYLAND_DISPLAY") and platform_name != "xcb"):
         return Unavailable.WAYLAND

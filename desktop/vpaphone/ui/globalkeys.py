@@ -11,10 +11,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSocketNotifier
+from PySide6.QtCore import (
+    QAbstractNativeEventFilter,
+    QByteArray,
+    QCoreApplication,
+    QObject,
+    QSettings,
+    QSocketNotifier,
+)
 from PySide6.QtGui import QGuiApplication
 
-from vpaphone.platform.hotkeys import Problem, Unavailable, X11Hotkeys, open_hotkeys
+from vpaphone.platform.hotkeys import Hotkeys, Problem, Unavailable, X11Hotkeys, open_hotkeys
+from vpaphone.platform.hotkeys_windows import WM_HOTKEY, WindowsHotkeys
 from vpaphone.ui.settings_keys import (
     DEFAULT_HOTKEYS,
     GLOBAL_HOTKEYS_KEY,
@@ -24,6 +32,26 @@ from vpaphone.ui.settings_keys import (
 )
 
 log = logging.getLogger(__name__)
+
+
+class _HotkeyMessages(QAbstractNativeEventFilter):
+    """Windows: WM_HOTKEY comes to the Qt thread's queue (not run on Windows yet)."""
+
+    def __init__(self, backend: WindowsHotkeys) -> None:
+        super().__init__()
+        self._backend = backend
+
+    def nativeEventFilter(  # noqa: N802 - Qt's name
+        self, event_type: QByteArray | bytes | bytearray | memoryview, message: int, /
+    ) -> object:
+        if QByteArray(event_type).data() != b"windows_generic_MSG":
+            return False, 0
+        from ctypes import wintypes  # noqa: PLC0415
+
+        msg = wintypes.MSG.from_address(int(message))
+        if msg.message != WM_HOTKEY:
+            return False, 0
+        return self._backend.handle(int(msg.wParam)), 0
 
 
 def hotkeys_wanted(settings: QSettings) -> bool:
@@ -83,8 +111,9 @@ class GlobalHotkeys(QObject):
             HOTKEY_MUTE_KEY: mute,
             HOTKEY_HOLD_KEY: hold,
         }
-        self._backend: X11Hotkeys | None = None
+        self._backend: Hotkeys | None = None
         self._notifier: QSocketNotifier | None = None
+        self._messages: _HotkeyMessages | None = None
         self._unavailable: Unavailable | None = None
         self.problems: dict[str, Problem] = {}
         self._ringing = self._in_call = False
@@ -110,7 +139,8 @@ class GlobalHotkeys(QObject):
             elif sequence:
                 bindings[sequence] = self._during_calls(action)
         self.problems = backend.bind(bindings) | twice
-        backend.dispatch()  # what the grab's round trips read off the connection meanwhile
+        if isinstance(backend, X11Hotkeys):
+            backend.dispatch()  # what the grab's round trips read off the connection meanwhile
 
     def status(self) -> list[str]:
         if self._unavailable is not None:
@@ -130,7 +160,7 @@ class GlobalHotkeys(QObject):
 
         return act
 
-    def _open(self) -> X11Hotkeys | None:
+    def _open(self) -> Hotkeys | None:
         if self._backend is not None:
             return self._backend
         opened = open_hotkeys(QGuiApplication.platformName())
@@ -139,12 +169,18 @@ class GlobalHotkeys(QObject):
             return None
         self._unavailable = None
         self._backend = opened
-        self._notifier = QSocketNotifier(opened.fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(self._dispatch)
+        if isinstance(opened, X11Hotkeys):
+            self._notifier = QSocketNotifier(opened.fileno(), QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self._dispatch)
+        elif isinstance(opened, WindowsHotkeys):
+            self._messages = _HotkeyMessages(opened)
+            application = QCoreApplication.instance()
+            if application is not None:
+                application.installNativeEventFilter(self._messages)
         return opened
 
     def _dispatch(self) -> None:
-        if self._backend is None:
+        if not isinstance(self._backend, X11Hotkeys):
             return
         try:
             self._backend.dispatch()
@@ -158,6 +194,11 @@ class GlobalHotkeys(QObject):
             self._notifier.setEnabled(False)
             self._notifier.deleteLater()
             self._notifier = None
+        if self._messages is not None:
+            application = QCoreApplication.instance()
+            if application is not None:
+                application.removeNativeEventFilter(self._messages)
+            self._messages = None
         if self._backend is not None:
             self._backend.close()
             self._backend = None

@@ -1,11 +1,12 @@
-"""Global hotkeys: Qt's portable key text → the X keysym and modifiers grabbed, the lock
+"""Global hotkeys: Qt's portable key text → the X keysym and modifiers grabbed (and Windows'
+virtual keys registered, against a recorded user32), the lock
 variants, the key events matched back, and the reasons a session has none."""
 
 from __future__ import annotations
 
 import pytest
 
-from vpaphone.platform import hotkeys
+from vpaphone.platform import hotkeys, hotkeys_windows
 from vpaphone.platform.hotkeys import (
     CONTROL_MASK,
     LOCK_MASK,
@@ -14,11 +15,20 @@ from vpaphone.platform.hotkeys import (
     MOD4_MASK,
     SHIFT_MASK,
     HotkeyError,
+    Problem,
     Unavailable,
     XKey,
     grabs,
     pressed,
     x_key,
+)
+from vpaphone.platform.hotkeys_windows import (
+    MOD_ALT,
+    MOD_CONTROL,
+    MOD_NOREPEAT,
+    MOD_SHIFT,
+    MOD_WIN,
+    windows_key,
 )
 
 
@@ -95,7 +105,71 @@ def test_a_display_that_cannot_be_opened_is_reported(monkeypatch: pytest.MonkeyP
     assert hotkeys.open_hotkeys("xcb") is Unavailable.DISPLAY_FAILED
 
 
-def test_windows_and_macos_report_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:
-    for system in ("win32", "darwin"):
-        monkeypatch.setattr(hotkeys.sys, "platform", system)
-        assert hotkeys.open_hotkeys("windows") is Unavailable.SYSTEM
+def test_macos_reports_unavailable_and_windows_registers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(hotkeys.sys, "platform", "darwin")
+    assert hotkeys.open_hotkeys("cocoa") is Unavailable.SYSTEM
+    monkeypatch.setattr(hotkeys.sys, "platform", "win32")
+    monkeypatch.setattr(hotkeys_windows, "CtypesUser32", RecordedUser32)
+    assert isinstance(hotkeys.open_hotkeys("windows"), hotkeys_windows.WindowsHotkeys)
+
+
+class RecordedUser32:
+    """user32's hotkey table as a dict; keys in `others` were registered by other programs."""
+
+    def __init__(self, others: frozenset[tuple[int, int]] = frozenset()) -> None:
+        self.registered: dict[int, tuple[int, int]] = {}
+        self.others = others
+
+    def register(self, hotkey_id: int, modifiers: int, virtual_key: int) -> int:
+        if (modifiers, virtual_key) in self.others or hotkey_id in self.registered:
+            return hotkeys_windows.ERROR_HOTKEY_ALREADY_REGISTERED
+        self.registered[hotkey_id] = (modifiers, virtual_key)
+        return 0
+
+    def unregister(self, hotkey_id: int) -> None:
+        del self.registered[hotkey_id]
+
+
+@pytest.mark.parametrize(
+    ("sequence", "expected"),
+    [
+        ("Ctrl+Alt+H", (MOD_CONTROL | MOD_ALT | MOD_NOREPEAT, ord("H"))),
+        ("Meta+Shift+5", (MOD_WIN | MOD_SHIFT | MOD_NOREPEAT, ord("5"))),
+        ("F9", (MOD_NOREPEAT, 0x78)),  # VK_F9
+        ("Ctrl+Alt+PgDown", (MOD_CONTROL | MOD_ALT | MOD_NOREPEAT, 0x22)),  # VK_NEXT
+        ("Ctrl++", (MOD_CONTROL | MOD_NOREPEAT, 0xBB)),  # VK_OEM_PLUS
+        ("Meta+Media Play", (MOD_WIN | MOD_NOREPEAT, 0xB3)),
+    ],
+)
+def test_windows_virtual_keys_and_modifiers(sequence: str, expected: tuple[int, int]) -> None:
+    assert windows_key(sequence) == expected
+
+
+def test_windows_names_a_taken_key_and_runs_the_action_of_its_message() -> None:
+    user32 = RecordedUser32(others=frozenset({windows_key("Ctrl+Alt+H")}))
+    backend = hotkeys_windows.WindowsHotkeys(user32)
+    seen: list[str] = []
+    problems = backend.bind(
+        {
+            "Ctrl+Alt+H": lambda: seen.append("h"),
+            "Ctrl+Alt+M": lambda: seen.append("m"),
+            "Alt+Ctrl+M": lambda: seen.append("again"),  # the same key, written otherwise
+            "Ctrl+Alt+F30": lambda: seen.append("f30"),  # Windows has F1..F24
+        }
+    )
+    assert problems == {
+        "Ctrl+Alt+H": Problem.TAKEN,
+        "Alt+Ctrl+M": Problem.TWICE,
+        "Ctrl+Alt+F30": Problem.UNUSABLE,
+    }
+    [(mute_id, mute_key)] = user32.registered.items()
+    assert mute_key == windows_key("Ctrl+Alt+M")
+    assert not backend.handle(mute_id + 100)  # another hotkey of this thread: not ours
+    assert backend.handle(mute_id)
+    assert seen == ["m"]
+    backend.bind({"Ctrl+Alt+P": lambda: None})  # rebinding gives the old keys back
+    assert list(user32.registered.values()) == [windows_key("Ctrl+Alt+P")]
+    backend.close()
+    assert user32.registered == {}
