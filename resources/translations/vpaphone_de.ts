@@ -351,6 +351,41 @@
     </message>
 </context>
 <context>
+    <name>GlobalHotkeys</name>
+    <message>
+        <source>Global hotkeys are not available on this desktop (Wayland).</source>
+        <translation>Globale Tastenkürzel gibt es auf diesem Desktop (Wayland) nicht.</translation>
+    </message>
+    <message>
+        <source>Global hotkeys need an X11 desktop.</source>
+        <translation>Globale Tastenkürzel brauchen einen X11-Desktop.</translation>
+    </message>
+    <message>
+        <source>Global hotkeys are not available: the X display cannot be opened.</source>
+        <translation>Globale Tastenkürzel sind nicht verfügbar: Die X-Anzeige lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>Global hotkeys are not available on this system.</source>
+        <translation>Globale Tastenkürzel gibt es auf diesem System noch nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is taken by another program.</source>
+        <translation>%1 ist schon von einem anderen Programm belegt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be a global hotkey: use Ctrl, Alt or Meta with a key.</source>
+        <translation>%1 kann kein globales Tastenkürzel sein: Nimm Strg, Alt oder Meta mit einer Taste.</translation>
+    </message>
+    <message>
+        <source>%1: this keyboard has no such key.</source>
+        <translation>%1: Diese Tastatur hat keine solche Taste.</translation>
+    </message>
+    <message>
+        <source>%1 is given to two actions.</source>
+        <translation>%1 ist zwei Aktionen zugewiesen.</translation>
+    </message>
+</context>
+<context>
     <name>HeldCallBar</name>
     <message>
         <source>Call on hold</source>
@@ -525,6 +560,33 @@
     <message>
         <source>This call was for:</source>
         <translation>Dieser Anruf war für:</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeysGroup</name>
+    <message>
+        <source>Global hotkeys (also while another program is active)</source>
+        <translation>Globale Tastenkürzel (auch wenn ein anderes Programm aktiv ist)</translation>
+    </message>
+    <message>
+        <source>The keys work in every program, but only while a call rings or runs. Other programs cannot use these keys while this is on.</source>
+        <translation>Die Tasten wirken in jedem Programm, aber nur, solange ein Anruf klingelt oder läuft. Solange das an ist, können andere Programme diese Tasten nicht nutzen.</translation>
+    </message>
+    <message>
+        <source>Answer / hang up:</source>
+        <translation>Annehmen / Auflegen:</translation>
+    </message>
+    <message>
+        <source>Mute:</source>
+        <translation>Stumm:</translation>
+    </message>
+    <message>
+        <source>Hold:</source>
+        <translation>Halten:</translation>
+    </message>
+    <message>
+        <source>Global hotkeys status</source>
+        <translation>Status der globalen Tastenkürzel</translation>
     </message>
 </context>
 <context>

@@ -240,6 +240,8 @@ class MainWindow(QMainWindow):
         # asked once the dialog has closed and saved the rest
         dialog.language_changed.connect(lambda _code: QTimer.singleShot(0, self._offer_restart))
         dialog.general_changed.connect(self._general_changed)
+        if self.main is not None and self.main.phone_page.hotkeys is not None:
+            dialog.general.hotkeys.show_status(self.main.phone_page.hotkeys.status())
         self.dialog = self.settings_dialog = dialog
         dialog.show()  # non-modal: a running call's controls stay reachable
 

@@ -35,6 +35,7 @@ from vpaphone.ui.widgets.transfer import TransferPanel
 from vpaphone.ui.widgets.waiting import HeldCallBar, WaitingCallPanel
 
 if TYPE_CHECKING:
+    from vpaphone.ui.globalkeys import GlobalHotkeys
     from vpaphone.ui.mediaplayer import MediaPlayerKeys
 
 
@@ -90,6 +91,7 @@ class PhonePage(QWidget):
             mute=self.mute_key,
         )
         self.media_keys: MediaPlayerKeys | None = None  # loaded once the VPA turns them on
+        self.hotkeys: GlobalHotkeys | None = None  # likewise (Settings → General)
         self.use_background_keys()
 
     def _connect(self) -> None:
@@ -160,6 +162,10 @@ class PhonePage(QWidget):
         if self._phone.call is not None:
             self.in_call.mute_button.click()
 
+    def hold_key(self) -> None:
+        if self._phone.call is not None:
+            self.in_call.hold_button.click()
+
     def use_background_keys(self) -> None:
         """Settings → General: headset buttons and media keys also while another program is
         active (ui.mediaplayer; off by default, as the music player would lose them in calls)."""
@@ -175,14 +181,29 @@ class PhonePage(QWidget):
             )
         if self.media_keys is not None:
             self.media_keys.set_enabled(wanted)
-            self._follow_call_keys()
+        self._use_global_hotkeys()
+        self._follow_call_keys()
+
+    def _use_global_hotkeys(self) -> None:
+        """Settings → General → Global hotkeys (ui.globalkeys; off by default)."""
+        from vpaphone.ui.globalkeys import GlobalHotkeys, hotkeys_wanted  # noqa: PLC0415
+
+        if self.hotkeys is None and hotkeys_wanted(QSettings()):
+            self.hotkeys = GlobalHotkeys(
+                toggle=self.toggle_key, mute=self.mute_key, hold=self.hold_key, parent=self
+            )
+        if self.hotkeys is not None:
+            self.hotkeys.apply()
+            for problem in self.hotkeys.status():
+                self.message.emit(problem)
 
     def _follow_call_keys(self) -> None:
+        ringing = self._ringing() is not None or self.waiting.call_id is not None
+        in_call = self._phone.call is not None
         if self.media_keys is not None:
-            self.media_keys.set_call(
-                ringing=self._ringing() is not None or self.waiting.call_id is not None,
-                in_call=self._phone.call is not None,
-            )
+            self.media_keys.set_call(ringing=ringing, in_call=in_call)
+        if self.hotkeys is not None:
+            self.hotkeys.set_call(ringing=ringing, in_call=in_call)
 
     def _raise_window(self) -> None:
         window = self.window()

@@ -54,6 +54,7 @@ from vpaphone.ui.settings_keys import (
 )
 from vpaphone.ui.widgets.countries import HOME_REGION
 from vpaphone.ui.widgets.country_picker import CountryPicker
+from vpaphone.ui.widgets.hotkeys_group import HotkeysGroup
 
 __all__ = [
     "LANGUAGE_KEY",
@@ -291,6 +292,8 @@ class GeneralPage(QWidget):
         form.addRow(self.start_at_login)
         form.addRow(self.close_to_tray)
         form.addRow(self.background_keys)
+        self.hotkeys = HotkeysGroup(self)
+        form.addRow(self.hotkeys)
 
 
 class AboutPage(QWidget):
@@ -373,4 +376,5 @@ class SettingsDialog(QDialog):
         settings.setValue(DEFAULT_COUNTRY_KEY, self.general.country.country())
         settings.setValue(CLOSE_TO_TRAY_KEY, self.general.close_to_tray.isChecked())
         settings.setValue(BACKGROUND_CALL_KEYS_KEY, self.general.background_keys.isChecked())
+        self.general.hotkeys.save(settings)
         self.general_changed.emit()
