@@ -56,9 +56,10 @@ LEFT_OUT_PATHS = (
 )
 QT_TRANSLATIONS = f"{QT}/translations/*"
 KEPT_LANGUAGE = "_de.qm"  # the UI's languages: English (no file) and German
-# auditwheel patched these ELF files with patchelf; strip misaligns them and the import fails
-# ("ELF load command address/offset not page-aligned").
-NEVER_STRIPPED = ("pjsua2/*", "pjsua2_python.libs/*")
+# auditwheel patched these ELF files with patchelf (the wheels' vendored libraries in `*.libs`
+# and the extensions that load them); strip misaligns them and the import fails ("ELF load
+# command address/offset not page-aligned": pjsua2, and numpy's OpenBLAS for voice processing).
+NEVER_STRIPPED = ("pjsua2/*", "numpy/*", "*.libs/*")
 
 TocEntry = tuple[str, str, str]  # (destination name, source path, type code)
 

@@ -68,7 +68,15 @@ def test_a_link_goes_with_what_it_points_to() -> None:
     assert trim.keep(toc) == toc[1:]
 
 
-def test_pjsua2_files_are_never_stripped() -> None:
-    names = ["pjsua2/_pjsua2.cpython-311-x86_64-linux-gnu.so", "pjsua2_python.libs/libssl.so"]
+def test_files_auditwheel_patched_are_never_stripped() -> None:
+    names = [
+        "pjsua2/_pjsua2.cpython-311-x86_64-linux-gnu.so",
+        "pjsua2_python.libs/libssl.so",
+        "numpy/_core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so",
+        "numpy.libs/libscipy_openblas64_-32a4b2a6.so",  # stripped, numpy failed to import
+    ]
     for name in names:
         assert any(fnmatch.fnmatch(name, p) for p in trim.NEVER_STRIPPED)
+    assert not any(
+        fnmatch.fnmatch("PySide6/libpyside6.abi3.so.6.11", p) for p in trim.NEVER_STRIPPED
+    )
