@@ -257,7 +257,10 @@ def _run_child(kind: str, proxy: str, password: str, calls: int) -> dict[str, An
     )
     if done.returncode != 0:
         raise RuntimeError(f"{kind} bench failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    # The result is the child's JSON line; bare pjsua2 writes pjlib's start-up and shutdown
+    # lines to stdout through C stdio, which a pipe flushes at exit, after it.
+    line = next(x for x in reversed(done.stdout.splitlines()) if x.startswith("{"))
+    result: dict[str, Any] = json.loads(line)
     return result
 
 
