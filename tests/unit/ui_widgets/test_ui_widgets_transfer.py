@@ -30,6 +30,12 @@ def _panel(qtbot: QtBot, context: GateContext, asked: list[str] | None = None) -
     return panel
 
 
+def _over_the_share(rules: RuleData, zones: ZoneTable) -> GateContext:
+    """A task with 20 of 60 minutes on the phone: the gate warns and asks first."""
+    over = Task("t-none", "Recherche", "Kunde", working_seconds=3600, phone_seconds=1200)
+    return GateContext(over, rules, zones, phone_share(TaskTime.of_task(over), rules))
+
+
 def test_a_number_outside_the_eu_cannot_be_transferred_to(
     qtbot: QtBot, rules: RuleData, zones: ZoneTable, de_task: Task
 ) -> None:
@@ -44,13 +50,8 @@ def test_a_number_outside_the_eu_cannot_be_transferred_to(
 def test_a_warned_transfer_asks_first_like_a_call(
     qtbot: QtBot, rules: RuleData, zones: ZoneTable
 ) -> None:
-    over = Task("t-none", "Recherche", "Kunde", working_seconds=3600, phone_seconds=1200)
     asked: list[str] = []
-    panel = _panel(
-        qtbot,
-        GateContext(over, rules, zones, phone_share(TaskTime.of_task(over), rules)),
-        asked,
-    )
+    panel = _panel(qtbot, _over_the_share(rules, zones), asked)
     panel.dialer.set_number("0221 8282 9980")
     assert panel.dialer.call_button.text() == "Transfer now…"
     with qtbot.waitSignal(panel.transfer_requested) as chosen:
@@ -88,13 +89,8 @@ def test_talking_to_them_first_passes_the_same_gate(
 def test_a_warned_consultation_asks_first_like_a_call(
     qtbot: QtBot, rules: RuleData, zones: ZoneTable
 ) -> None:
-    over = Task("t-none", "Recherche", "Kunde", working_seconds=3600, phone_seconds=1200)
     asked: list[str] = []
-    panel = _panel(
-        qtbot,
-        GateContext(over, rules, zones, phone_share(TaskTime.of_task(over), rules)),
-        asked,
-    )
+    panel = _panel(qtbot, _over_the_share(rules, zones), asked)
     panel.dialer.set_number("0221 8282 9980")
     with (
         qtbot.assertNotEmitted(panel.transfer_requested),
