@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.sipp import ANSWER, CONTACT, _hdrs
+from tests.fixtures.sipp import ANSWER, _hdrs, answer_keeping_dialog, refer_request
 from tests.integration.sip.helpers import account
 from vpaphone.sip.engine import CallState, TransferRequest
 from vpaphone.sip.reasons import RegistrationState
@@ -20,34 +20,16 @@ pytestmark = [pytest.mark.kamailio, pytest.mark.sipp]
 CUSTOMER = "+4930444445"
 PREMIUM = "+19005550000"  # what `check-number` blocks
 
-_SDP = (
-    "v=0\no=sipp 1 1 IN IP[local_ip_type] [local_ip]\ns=-\nc=IN IP[media_ip_type] [media_ip]\n"
-    "t=0 0\nm=audio [media_port] RTP/AVP 8\na=rtpmap:8 PCMA/8000\n"
-)
-
 
 def referring_callee(refer_to: str) -> str:
     """Answers, then asks the caller (REFER, through the record-routed proxy) to call
     `refer_to`; takes whatever answer comes, then waits for the caller's BYE."""
     return (
         '<?xml version="1.0" encoding="ISO-8859-1" ?>\n<scenario name="refer">\n'
-        '  <recv request="INVITE" crlf="true" rrs="true">\n    <action>\n'
-        '      <ereg regexp=".*" search_in="hdr" header="From:" assign_to="remote_from"/>\n'
-        '      <ereg regexp=".*" search_in="hdr" header="To:" assign_to="local_to"/>\n'
-        "    </action>\n  </recv>\n"
-        f"  <send><![CDATA[\nSIP/2.0 200 OK\n{_hdrs()}\n[last_Record-Route:]\n{CONTACT}\n"
-        f"Content-Type: application/sdp\nContent-Length: [len]\n\n{_SDP}\n]]></send>\n"
-        '  <recv request="ACK" crlf="true"/>\n'
-        '  <pause milliseconds="300"/>\n'
-        '  <send retrans="500"><![CDATA[\n'
-        "REFER [next_url] SIP/2.0\n"
-        "Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]\n"
-        "[routes]\n"
-        "From:[$local_to];tag=[pid]SIPpTag[call_number]\n"
-        "To:[$remote_from]\n"
-        "Call-ID: [call_id]\nCSeq: 2 REFER\nMax-Forwards: 70\n"
-        f"{CONTACT}\nRefer-To: <{refer_to}>\nContent-Length: 0\n]]></send>\n"
-        '  <recv response="202" optional="true" next="answered"/>\n'
+        + answer_keeping_dialog()
+        + '  <pause milliseconds="300"/>\n'
+        + refer_request(2, refer_to)
+        + '  <recv response="202" optional="true" next="answered"/>\n'
         '  <recv response="603"/>\n'
         '  <label id="answered"/>\n'
         '  <recv request="NOTIFY" optional="true">\n'

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.sipp import CONTACT, _hdrs
+from tests.fixtures.sipp import CONTACT, _hdrs, answer_keeping_dialog
 from tests.integration.sip.helpers import account, destination
 from vpaphone.sip.engine import CallState, CommandFailure, EngineCommand
 from vpaphone.sip.events import FailureCause
@@ -19,10 +19,6 @@ pytestmark = [pytest.mark.kamailio, pytest.mark.sipp]
 
 CUSTOMER = "+4930444446"
 TARGET = "+4930222223"
-_SDP = (
-    "v=0\no=sipp 1 1 IN IP[local_ip_type] [local_ip]\ns=-\nc=IN IP[media_ip_type] [media_ip]\n"
-    "t=0 0\nm=audio [media_port] RTP/AVP 8\na=rtpmap:8 PCMA/8000\n"
-)
 
 
 def _notify(cseq: int, state: str, frag: str, answer: str) -> str:
@@ -47,14 +43,8 @@ def transferee(final_state: str) -> str:
     """Answers, accepts the REFER, NOTIFYs "100 Trying" then "200 OK" with `final_state`."""
     return (
         '<?xml version="1.0" encoding="ISO-8859-1" ?>\n<scenario name="transferee">\n'
-        '  <recv request="INVITE" crlf="true" rrs="true">\n    <action>\n'
-        '      <ereg regexp=".*" search_in="hdr" header="From:" assign_to="remote_from"/>\n'
-        '      <ereg regexp=".*" search_in="hdr" header="To:" assign_to="local_to"/>\n'
-        "    </action>\n  </recv>\n"
-        f"  <send><![CDATA[\nSIP/2.0 200 OK\n{_hdrs()}\n[last_Record-Route:]\n{CONTACT}\n"
-        f"Content-Type: application/sdp\nContent-Length: [len]\n\n{_SDP}\n]]></send>\n"
-        '  <recv request="ACK" crlf="true"/>\n'
-        '  <recv request="INVITE" optional="true"/>\n'  # hold before the transfer, if any
+        + answer_keeping_dialog()
+        + '  <recv request="INVITE" optional="true"/>\n'  # hold before the transfer, if any
         '  <recv request="REFER"/>\n'
         f"  <send><![CDATA[\nSIP/2.0 202 Accepted\n{_hdrs(False)}\n{CONTACT}\n"
         "Content-Length: 0\n]]></send>\n"
