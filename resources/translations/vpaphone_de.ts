@@ -1063,6 +1063,10 @@
         <translation>(keine Aufgabe)</translation>
     </message>
     <message>
+        <source>%1 asks you to call %2.</source>
+        <translation>%1 bittet dich, %2 anzurufen.</translation>
+    </message>
+    <message>
         <source>Connecting them…</source>
         <translation>Verbinde…</translation>
     </message>
@@ -1917,6 +1921,41 @@
     <message>
         <source>Tell the admin team you phone over our system</source>
         <translation>Admin-Team informieren, dass du über unsere Anlage telefonierst</translation>
+    </message>
+</context>
+<context>
+    <name>TransferOfferPanel</name>
+    <message>
+        <source>Who asks for the transfer</source>
+        <translation>Wer um die Weiterleitung bittet</translation>
+    </message>
+    <message>
+        <source>That call has ended; you can still call the number.</source>
+        <translation>Dieses Gespräch ist beendet; du kannst die Nummer trotzdem anrufen.</translation>
+    </message>
+    <message>
+        <source>Requested target</source>
+        <translation>Gewünschtes Ziel</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Decline the transfer</source>
+        <translation>Weiterleitung ablehnen</translation>
+    </message>
+    <message>
+        <source>%1 asks you to call:</source>
+        <translation>%1 bittet dich anzurufen:</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>%1 anrufen</translation>
+    </message>
+    <message>
+        <source>This is no phone number: the app calls phone numbers only, each through the call gate. Decline, or ask for a phone number.</source>
+        <translation>Das ist keine Telefonnummer: Die App ruft nur Telefonnummern an, jede nach Prüfung der Anrufregeln. Lehne ab oder bitte um eine Telefonnummer.</translation>
     </message>
 </context>
 <context>

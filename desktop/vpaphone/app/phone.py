@@ -7,7 +7,10 @@ the other), `swap` changes them over, and turning it away sends it to the answer
 the provisioning names (302) or answers 486 Busy. Attended transfer uses the same two calls:
 `consult` holds the caller and calls the target (through the gate, for the caller's task);
 `connect_consulted` hands the caller over to it (REFER with Replaces), `back_to_caller` ends
-the consultation and takes the caller up again. The engine, the audio bridge
+the consultation and takes the caller up again. A far end that asks the VPA to call another
+number (REFER) gets 603 from the engine; if the VPA agrees, `follow_transfer` places that call
+like her own dial while the asking call waits on hold, and ends the asking call once the new one
+is answered (`_handover`). The engine, the audio bridge
 and the tones load when the phone starts (at sign-in), not with the window.
 """
 
@@ -95,7 +98,7 @@ class PhoneService(QObject):
     audio_moved = Signal(str)  # the call's sound moved to this speaker ("": none left) mid-call
     incoming_call = Signal(IncomingCall)
     # The far end asked the VPA to call another number (REFER). The engine declined it in SIP:
-    # the call is only placed if the VPA dials it herself, through `dial` and its gate.
+    # the call is only placed if the VPA agrees, through `follow_transfer` and the gate.
     transfer_requested = Signal(TransferRequest)
     history_changed = Signal()  # a record was written outside a call (a blocked attempt)
     consult_changed = Signal()  # a consultation (attended transfer) began, moved or ended
@@ -129,6 +132,7 @@ class PhoneService(QObject):
         self._last_ended: tuple[str | None, str | None] = (None, None)  # call id, its task
         self._consult: tuple[str, str] | None = None  # attended transfer: caller, target call
         self._back_to: str | None = None  # the caller to resume once the consultation ended
+        self._handover: tuple[str, str] | None = None  # REFER followed: asking call, new call
         self.network = NetworkWatcher(parent=self)
         self.network.changed.connect(self._network_changed)
 
@@ -218,7 +222,13 @@ class PhoneService(QObject):
             raise DialRefusedError(RefusalKind.NOT_READY)
         if self._live:
             raise DialRefusedError(RefusalKind.BUSY)
-        task = None if dest.is_emergency else self._tasks.active_task
+        return self._place(dest, zone, self._tasks.active_task)
+
+    def _place(self, dest: Destination, zone: CostZone, task: Task | None) -> str:
+        """The call leaves, tagged with `task` (headers, record), and comes to the front."""
+        assert self.engine is not None
+        if dest.is_emergency:
+            task = None
         area = task.area if task is not None else TelephonyArea.NONE
         first_on_task = task is not None and not self._calls.for_task(task.id)
         call_id = self.engine.dial(dest, task.id if task else None, area, zone)
@@ -234,6 +244,40 @@ class PhoneService(QObject):
         if first_on_task and task is not None and self._sales_notice_wanted(task):
             self.sales_notice_due.emit(task)
         return call_id
+
+    def transfer_task(self, call_id: str) -> Task | None:
+        """The task a call to a REFER's target from `call_id` is for: the asking call's own
+        (the customer's business goes on), else the active task."""
+        asking = self._live.get(call_id)
+        own = self._tasks.task(asking.task_id) if asking is not None else None
+        return own or self._tasks.active_task
+
+    def follow_transfer(
+        self, call_id: str, dest: Destination, zone: CostZone, task: Task | None
+    ) -> str:
+        """The far end of `call_id` asked the VPA to call `dest` (REFER, declined in SIP) and
+        she agreed: the call is placed like her own dial (the gate, the task, its headers, a
+        record) for `task` (`transfer_task` when the request came). The far end wanted to hand
+        over, so its call, if still up, waits on hold and ends once the new call is answered;
+        should the new call fail, it is taken up again. A far end that hung up after asking
+        (baresip does, at once, on the 603) leaves just the new call. Raises
+        DialRefusedError like `dial`; then the asking call is untouched."""
+        if self.engine is None:
+            raise DialRefusedError(RefusalKind.NOT_READY)
+        asking = self._live.get(call_id)
+        others = [other for other in self._live if other != call_id]
+        if others or self._consult is not None or self._handover is not None:
+            raise DialRefusedError(RefusalKind.BUSY)  # one call on hold at a time
+        result = self.gate(dest, zone, task)
+        if result.decision is Decision.BLOCK:
+            raise DialRefusedError(RefusalKind.GATE, result)
+        if asking is not None and asking.state is CallState.CONNECTED:
+            self.engine.hold(call_id)
+        new_id = self._place(dest, zone, task or self._tasks.active_task)
+        if asking is not None:
+            self._handover = (call_id, new_id)
+            self.held_changed.emit(self._live.get(call_id))
+        return new_id
 
     def record_blocked(self, dest: Destination, zone: CostZone) -> None:
         """The VPA tried to call a number the gate blocks: the attempt is kept for the active
@@ -285,6 +329,7 @@ class PhoneService(QObject):
         front, held = self.call, self.held
         if front is None or held is None or self.engine is None:
             return
+        self._handover = None  # back to a REFER's asker: she keeps both calls in her hands
         if front.state is CallState.CONNECTED:
             self.engine.hold(front.call_id)
         if held.state is CallState.ON_HOLD:
@@ -477,6 +522,8 @@ class PhoneService(QObject):
             )
         call = replace(call, state=update.state, answered_at=update.answered_at)
         self._live[call.call_id] = call
+        if self._handover is not None and update.call_id == self._handover[1]:
+            self._hand_over(update.state)
         if self._front is None:
             self._front = call.call_id
         if call.call_id == self._front:
@@ -506,6 +553,8 @@ class PhoneService(QObject):
             self._last_ended = (update.call_id, ended.task_id)  # see `_replacing`
         if self._consult is not None and update.call_id in self._consult:
             self._consult_over(update.call_id)
+        if self._handover is not None and update.call_id in self._handover:
+            self._handover_over(update.call_id)
         was_front = update.call_id == self._front
         if was_front:
             self._front = next(iter(self._live), None)  # the call on hold comes to the front
@@ -529,6 +578,23 @@ class PhoneService(QObject):
             assert self.engine is not None
             self.engine.resume(caller_id)
         self.consult_changed.emit()
+
+    def _hand_over(self, state: CallState) -> None:
+        """The call to the REFER's target was answered: the asking call has done its part."""
+        assert self._handover is not None
+        if state is CallState.CONNECTED and self.engine is not None:
+            asking_id, self._handover = self._handover[0], None
+            self.engine.hangup(asking_id)
+
+    def _handover_over(self, ended_id: str) -> None:
+        """A call of an unfinished handover ended: if the new call failed, the VPA is back with
+        the asking call (resumed); if the asking party hung up, the new call simply goes on."""
+        assert self._handover is not None
+        asking_id, self._handover = self._handover[0], None
+        asking = self._live.get(asking_id)
+        held = asking is not None and asking.state is CallState.ON_HOLD
+        if ended_id != asking_id and held and self.engine is not None:
+            self.engine.resume(asking_id)
 
     def _set_call(self, call: ActiveCall) -> None:
         self._live[call.call_id] = call

@@ -164,6 +164,10 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
         # Left alone, pjsua accepts a REFER and dials its target itself: past the call gate,
         # without task or caller-ID header, without a record. Declined here; the app decides
         # (gate, the VPA's consent) and dials through its own path.
+        # Why not wait for her answer: pjsua takes the final answer from this callback, with no
+        # way to hold the REFER transaction open, and a 202 makes it dial at once; a person's
+        # decision can outlast the transaction (32 s) anyway. So 603 now, the offer in the
+        # app (ui.widgets.transfer_offer), her own call if she agrees (follow_transfer).
         prm.statusCode = 603
         try:
             self.calls.post(TransferRequestEvent(self.key, str(prm.dstUri)))

@@ -48,7 +48,7 @@ from vpaphone.sip.updates import (
     RegistrationUpdate,
     TransferRequest,
 )
-from vpaphone.sip.uri import caller_from_uri, dial_uri, zone_of
+from vpaphone.sip.uri import dial_uri, refer_target, zone_of
 from vpaphone.threads import assert_qt_thread
 
 T = TypeVar("T")
@@ -324,8 +324,8 @@ class SipEngine(QObject):
             self.transfer_finished.emit(event.key, event.status)
         elif isinstance(event, TransferRequestEvent) and self._book.has(event.key):
             region = self._config.default_region if self._config else "DE"
-            e164, display = caller_from_uri(event.target_uri, region)
-            self.transfer_requested.emit(TransferRequest(event.key, e164, e164 or display))
+            e164, shown = refer_target(event.target_uri, region)
+            self.transfer_requested.emit(TransferRequest(event.key, e164, shown))
 
     def _on_reg(self, event: RegEvent) -> None:
         if event.started:

@@ -58,4 +58,4 @@ class TransferRequest:
 
     call_id: str
     target_e164: str | None  # None when the target is no phone number
-    target: str  # what to show: the E.164 number or the SIP user
+    target: str  # what to show: the E.164 number, or the URI (`sip:bob@pbx.example`)

@@ -13,6 +13,10 @@ from vpaphone.core.zones import ZoneTable
 MAX_DISPLAY = 80  # a hostile peer may send kilobytes; nobody's name or number is longer
 _URI_USER = re.compile(r"<?sips?:([^@;>]+)@")
 _DISPLAY = re.compile(r'^\s*"?([^"<]*?)"?\s*<')
+_TEL = re.compile(r"\btel:([+\d][\d.\-]*)")
+_URI_ADDRESS = re.compile(
+    r"((?:sips?|tel):[^;?>\s]+)"
+)  # scheme, user and host: no parameters, headers
 
 
 def dial_uri(dest: Destination, domain: str) -> str:
@@ -35,6 +39,27 @@ def caller_from_uri(remote_uri: str, default_region: str) -> tuple[str | None, s
     if len(shown) > MAX_DISPLAY:
         shown = shown[: MAX_DISPLAY - 1] + "…"
     return e164, shown
+
+
+def refer_target(uri: str, default_region: str) -> tuple[str | None, str]:
+    """(E.164 or None, what to show) for a REFER's target: a phone number in a `sip:` user
+    part or a `tel:` URI, else the URI itself (`shown_uri`)."""
+    tel = _TEL.search(uri)
+    if tel is not None:
+        e164 = normalise_number(tel.group(1), default_region)
+    else:
+        e164, _shown = caller_from_uri(uri, default_region)
+    return e164, e164 or shown_uri(uri)
+
+
+def shown_uri(uri: str) -> str:
+    """A URI as a person reads it: `<sip:bob@pbx.example;transport=tcp?Replaces=…>` becomes
+    `sip:bob@pbx.example` (the REFER target that is no phone number), at most MAX_DISPLAY."""
+    match = _URI_ADDRESS.search(uri)
+    shown = match.group(1) if match else uri.strip() or "unknown"
+    if len(shown) > MAX_DISPLAY:
+        shown = shown[: MAX_DISPLAY - 1] + "…"
+    return shown
 
 
 def normalise_number(text: str, default_region: str) -> str | None:

@@ -1,7 +1,8 @@
 """The phone tab: the dialer, or the running call, with everything around them — the call gate
 fed by the active task, the redial prompt, the incoming-call dialogs, call waiting (the knocking
-call and the call on hold: ui.widgets.waiting), the work-timer offer and the share forecast
-during a call. Nothing here is modal: the call controls stay reachable."""
+call and the call on hold: ui.widgets.waiting), the far end's transfer request
+(ui.widgets.transfer_offer), the work-timer offer and the share forecast during a call. Nothing
+here is modal: the call controls stay reachable."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from vpaphone.app.services import AppServices
 from vpaphone.core.calls import CallRecord
 from vpaphone.core.model import CostZone, Destination, EndReason, Task
 from vpaphone.core.rules import Billing
-from vpaphone.sip.engine import CallUpdate, IncomingCall
+from vpaphone.sip.engine import CallUpdate, IncomingCall, TransferRequest
 from vpaphone.texts.audio import audio_moved_text
 from vpaphone.texts.calls import call_end_text, registration_text
 from vpaphone.texts.notices import dial_refused_text
@@ -28,10 +29,12 @@ from vpaphone.ui.gauge import percent_text
 from vpaphone.ui.settings_keys import BACKGROUND_CALL_KEYS_KEY, DEFAULT_COUNTRY_KEY
 from vpaphone.ui.tray import TrayState
 from vpaphone.ui.widgets.countries import HOME_REGION
+from vpaphone.ui.widgets.history import shown_number
 from vpaphone.ui.widgets.in_call import CallPhase, InCallPanel
 from vpaphone.ui.widgets.incoming import IncomingCallDialog
 from vpaphone.ui.widgets.redial import RedialPrompt
 from vpaphone.ui.widgets.transfer import TransferPanel
+from vpaphone.ui.widgets.transfer_offer import TransferOfferPanel
 from vpaphone.ui.widgets.waiting import HeldCallBar, WaitingCallPanel
 
 if TYPE_CHECKING:
@@ -73,11 +76,14 @@ class PhonePage(QWidget):
         self.transfer = TransferPanel(
             self._gate_context(), confirm=confirm, default_country=dialling_country()
         )
+        self.transfer_offer = TransferOfferPanel(self._gate_context(), confirm=confirm)
+        self._offer_task: Task | None = None  # the task a call to the offered number is for
         self.redial_prompt = RedialPrompt(services.tasks)
         layout = QVBoxLayout(self)
         layout.addWidget(self.redial_prompt)
         layout.addWidget(self.dialer)
         layout.addWidget(self.waiting)
+        layout.addWidget(self.transfer_offer)
         layout.addWidget(self.held_bar)
         layout.addWidget(self.in_call)
         layout.addWidget(self.transfer)
@@ -102,6 +108,9 @@ class PhonePage(QWidget):
         phone.incoming_call.connect(self._incoming)
         phone.held_changed.connect(self._held_changed)
         phone.audio_moved.connect(self._audio_moved)
+        phone.transfer_requested.connect(self._transfer_offered)
+        self.transfer_offer.accepted.connect(self._follow_transfer)
+        self.transfer_offer.quote_requested.connect(self.quote_wanted)
         self.waiting.answered.connect(phone.answer)
         self.waiting.turned_away.connect(phone.reject)
         self.held_bar.swap_clicked.connect(phone.swap)
@@ -227,10 +236,17 @@ class PhonePage(QWidget):
     def _update_gate(self, *_: object) -> None:
         self.dialer.set_context(self._gate_context())
         self.dialer.set_unavailable(self._unavailable_reason())
+        offer = self.transfer_offer
+        if offer.call_id is not None:
+            offer.set_context(self._gate_context(self._offer_task))
+            offer.set_not_ready(self._not_connected_reason())
 
     def _unavailable_reason(self) -> str | None:
         if self._phone.call is not None:
             return self.tr("A call is running: hang up first.")
+        return self._not_connected_reason()
+
+    def _not_connected_reason(self) -> str | None:
         registration = self._phone.registration
         if registration is None:
             return self.tr("The phone is not connected yet.")
@@ -284,6 +300,33 @@ class PhonePage(QWidget):
     def _transfer(self, destination: Destination, zone: CostZone) -> None:
         try:
             self._phone.transfer(destination, zone)
+        except DialRefusedError as exc:
+            self.message.emit(dial_refused_text(exc, self._session.rules))
+
+    def _transfer_offered(self, request: TransferRequest) -> None:
+        """The far end of a call asks the VPA to call another number: offered in the call
+        view, gated for the task that call is for (a newer request replaces the offer)."""
+        phone = self._phone
+        asking = next(
+            (c for c in (phone.call, phone.held) if c is not None and c.call_id == request.call_id),
+            None,
+        )
+        if asking is None:
+            return  # that call is over already
+        self._offer_task = phone.transfer_task(request.call_id)
+        context = self._gate_context(self._offer_task)
+        self.transfer_offer.offer(request, asking.number, context, self._not_connected_reason())
+        self.message.emit(
+            self.tr("%1 asks you to call %2.")
+            .replace("%1", shown_number(asking.number))
+            .replace("%2", shown_number(request.target))
+        )
+        self.call_shown.emit()
+
+    def _follow_transfer(self, call_id: str, destination: Destination, zone: CostZone) -> None:
+        """The VPA agreed: the call leaves like her own dial; the call view follows it."""
+        try:
+            self._phone.follow_transfer(call_id, destination, zone, self._offer_task)
         except DialRefusedError as exc:
             self.message.emit(dial_refused_text(exc, self._session.rules))
 
@@ -344,6 +387,9 @@ class PhonePage(QWidget):
             self.in_call.set_audio_devices(devices, speaker)
 
     def _call_changed(self, call: ActiveCall) -> None:
+        offer = self.transfer_offer
+        if offer.call_id not in (None, call.call_id) and not offer.asker_present:
+            offer.clear()  # another call began after the asking one ended: the offer is stale
         if self.in_call.isHidden() or call.call_id != self._shown_call:
             # an answered incoming call (the tab may be another), or another call came to the
             # front (a waiting call answered, a swap, the call in front ended)
@@ -364,6 +410,8 @@ class PhonePage(QWidget):
 
     def _call_ended(self, update: CallUpdate) -> None:
         self._close_incoming(update.call_id)
+        if self.transfer_offer.call_id == update.call_id:
+            self.transfer_offer.asker_gone()  # the number may still be called (see there)
         if self._phone.call is not None:  # the other call goes on (it comes to the front)
             self.message.emit(call_end_text(update.end_reason, no_common_media=False))
             self._follow_call_keys()

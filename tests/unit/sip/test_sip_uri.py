@@ -6,7 +6,7 @@ import pytest
 
 from vpaphone.core.model import CostZone, Destination, NumberKind
 from vpaphone.sip.config import SipAccountConfig, SipConfigError
-from vpaphone.sip.uri import caller_from_uri, dial_uri, zone_of
+from vpaphone.sip.uri import caller_from_uri, dial_uri, refer_target, shown_uri, zone_of
 
 
 def test_dial_uri_is_a_phone_uri():
@@ -28,6 +28,35 @@ def test_dial_uri_is_a_phone_uri():
 )
 def test_caller_from_uri(uri, e164, display):
     assert caller_from_uri(uri, "DE") == (e164, display)
+
+
+@pytest.mark.parametrize(
+    ("uri", "shown"),
+    [
+        ("<sip:bob@pbx.example;transport=tcp?Replaces=abc%3Bto-tag%3D1>", "sip:bob@pbx.example"),
+        ('"Desk" <sips:desk@10.0.0.1:5061>', "sips:desk@10.0.0.1:5061"),
+        ("sip:reception@vpa.test", "sip:reception@vpa.test"),
+        ("tel:+4930123456", "tel:+4930123456"),
+        ("", "unknown"),
+        ("<sip:" + "a" * 5000 + "@x>", "sip:" + "a" * 75 + "…"),
+    ],
+)
+def test_shown_uri_keeps_scheme_user_and_host(uri, shown):
+    """A REFER target that is no phone number is shown as what it is, without its parameters."""
+    assert shown_uri(uri) == shown
+
+
+@pytest.mark.parametrize(
+    ("uri", "target"),
+    [
+        ("<sip:+19005550000@vpa.test;user=phone>", ("+19005550000", "+19005550000")),
+        ("sip:022182829980@pbx", ("+4922182829980", "+4922182829980")),
+        ("<tel:+49-30-123456>", ("+4930123456", "+4930123456")),
+        ("<sip:reception@pbx.example?Replaces=x>", (None, "sip:reception@pbx.example")),
+    ],
+)
+def test_refer_target_is_a_number_or_the_uri(uri, target):
+    assert refer_target(uri, "DE") == target
 
 
 def test_zone_of():
