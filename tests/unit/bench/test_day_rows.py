@@ -74,6 +74,7 @@ def test_a_good_day_passes_and_references_never_judge() -> None:
         ({"idle": [_rates(5.2)] * 10}, "day: idle wake-ups, window shown"),
         ({"tray": [_rates(6.0)] * 2}, "day: idle wake-ups, in the tray"),
         ({"registered_s": [0.45, 0.5, 0.41]}, "day: start to registered"),
+        ({"calls": [_rates(50, 6.2)] * 3}, "day: CPU during a call vs Linphone Desktop's"),
         (  # private memory grew: the key press allocated it
             {"typing": Typing(_mem(110, 99), _mem(110.5, 101.5), _mem(113), 5.0, [2.0])},
             "day: first key press, memory added (app, USS)",
