@@ -164,7 +164,7 @@ class ToneSource:
             self.recorders[call_key] = recorder
 
     def on_call_audio_inactive(self, call_key: str) -> None:
-        # neither has Python callbacks: del is safe; the recorder's del completes its WAV file
+        # neither has Python callbacks: del is safe
         self.tones.pop(call_key, None)
         self.recorders.pop(call_key, None)
 
