@@ -111,15 +111,15 @@ def test_call_to_linphone_carries_audio_both_ways(pbx, linphone, engine, tmp_pat
     tones = ToneSource(1000, record_dir=tmp_path)
     phone = _registered(engine, pbx, media_handler=tones)
     heard_by_linphone = linphone.directory / "heard.wav"
-    mark = linphone.mark()
+    mark = linphone.console.mark()
     call_id = phone.dial(LINPHONE)
     phone.wait_state(call_id, CallState.CONNECTED)
-    linphone.wait_output(r"Media streams established", after=mark)
+    linphone.console.wait_for(r"Media streams established", after=mark)
     phone.qtbot.wait(1500)  # 1.5 s of tone each way
     stats = phone.engine.stream_stats(call_id)
     phone.engine.hangup(call_id)
     phone.wait_state(call_id, CallState.ENDED)
-    linphone.wait_output(r"Call \d+ with .* ended", after=mark)
+    linphone.console.wait_for(r"Call \d+ with .* ended", after=mark)
     assert stats is not None
     assert stats.rx_packets > 30
     assert stats.tx_packets > 30
@@ -131,14 +131,14 @@ def test_call_to_linphone_carries_audio_both_ways(pbx, linphone, engine, tmp_pat
 @pytest.mark.twinkle
 def test_call_from_twinkle_is_answered(pbx, twinkle, engine, call_log):
     phone = _registered(engine, pbx)
-    mark = twinkle.mark()
+    mark = twinkle.console.mark()
     twinkle.send(f"call sip:alice@{pbx.domain}")
     phone.qtbot.waitUntil(lambda: len(phone.incoming) == 1, timeout=10_000)
     incoming = phone.incoming[0]
     assert incoming.caller_e164 == TWINKLE
     phone.engine.answer(incoming.call_id)
     phone.wait_state(incoming.call_id, CallState.CONNECTED)
-    twinkle.wait_output(r"far end answered call", after=mark)
+    twinkle.console.wait_for(r"far end answered call", after=mark)
     twinkle.send("bye")
     ended = phone.wait_state(incoming.call_id, CallState.ENDED)
     assert ended.end_reason is EndReason.COMPLETED
@@ -160,12 +160,12 @@ def test_blind_transfer_to_linphone_reports_an_outcome_despite_its_final_notify(
     phone.engine.command_failed.connect(failures.append)
     call_id = phone.dial(LINPHONE)
     phone.wait_state(call_id, CallState.CONNECTED)
-    mark = twinkle.mark()
+    mark = twinkle.console.mark()
     phone.engine.transfer(call_id, destination(TWINKLE))
     # linphone calls the target, Twinkle answers: the transfer itself succeeds
-    twinkle.wait_output(rf"incoming call\s+From:\s+sip:\{LINPHONE}@", after=mark)
+    twinkle.console.wait_for(rf"incoming call\s+From:\s+sip:\{LINPHONE}@", after=mark)
     twinkle.send("answer")
-    twinkle.wait_output(r"call established", after=mark)
+    twinkle.console.wait_for(r"call established", after=mark)
     # its final NOTIFY (malformed) is dropped by pjsip; within the bound the app hears that
     # the transfer has no outcome, and keeps the caller
     phone.qtbot.waitUntil(lambda: bool(finished), timeout=int((outcome_s + 5) * 1000))
@@ -175,7 +175,7 @@ def test_blind_transfer_to_linphone_reports_an_outcome_despite_its_final_notify(
     assert phone.states(call_id)[-1] is not CallState.ENDED
     _end_all(phone)
     twinkle.send("bye")  # linphone's call to Twinkle
-    twinkle.wait_output(r"(far end ended call|call released|Line 1: call ended)", after=mark)
+    twinkle.console.wait_for(r"(far end ended call|call released|Line 1: call ended)", after=mark)
     assert call_log.records[call_id].transferred_to is None  # no outcome: not transferred
 
 
@@ -212,9 +212,9 @@ def test_refer_from_linphone_is_declined(pbx, linphone, sipp_uas, engine):
 @pytest.mark.twinkle
 def test_refer_from_twinkle_is_declined(pbx, twinkle, sipp_uas, engine):
     phone = _registered(engine, pbx)
-    mark = twinkle.mark()
+    mark = twinkle.console.mark()
     call_id = phone.dial(TWINKLE)
-    twinkle.wait_output(r"incoming call", after=mark)
+    twinkle.console.wait_for(r"incoming call", after=mark)
     twinkle.send("answer")
     phone.wait_state(call_id, CallState.CONNECTED)
     _refer_is_declined(
@@ -224,7 +224,7 @@ def test_refer_from_twinkle_is_declined(pbx, twinkle, sipp_uas, engine):
         call_id,
         lambda: twinkle.send(f"transfer sip:{PREMIUM}@{pbx.domain}"),
     )
-    twinkle.wait_output(r"refer request failed\.\s+603 Decline", after=mark)
+    twinkle.console.wait_for(r"refer request failed\.\s+603 Decline", after=mark)
     _end_all(phone)
 
 
@@ -232,18 +232,18 @@ def test_refer_from_twinkle_is_declined(pbx, twinkle, sipp_uas, engine):
 @pytest.mark.twinkle
 def test_attended_transfer_by_twinkle_replaces_the_call(pbx, linphone, twinkle, engine, call_log):
     phone = _registered(engine, pbx)
-    mark = twinkle.mark()
+    mark = twinkle.console.mark()
     linphone.send(f"call sip:{TWINKLE}@{pbx.domain}")  # the customer calls Twinkle
-    twinkle.wait_output(r"incoming call", after=mark)
+    twinkle.console.wait_for(r"incoming call", after=mark)
     twinkle.send("answer")
-    twinkle.wait_output(r"call established", after=mark)
-    mark = twinkle.mark()
+    twinkle.console.wait_for(r"call established", after=mark)
+    mark = twinkle.console.mark()
     twinkle.send(f"transfer -c sip:alice@{pbx.domain}")  # Twinkle consults the VPA
     phone.qtbot.waitUntil(lambda: len(phone.incoming) == 1, timeout=10_000)
     consultation = phone.incoming[0].call_id
     phone.engine.answer(consultation)
     phone.wait_state(consultation, CallState.CONNECTED)
-    twinkle.wait_output(r"Line 2: far end answered call", after=mark)
+    twinkle.console.wait_for(r"Line 2: far end answered call", after=mark)
     twinkle.send("transfer -c")  # REFER to linphonec, which sends the VPA INVITE + Replaces
     ended = phone.wait_state(consultation, CallState.ENDED)
     assert ended.end_reason is EndReason.COMPLETED
@@ -266,9 +266,9 @@ def test_attended_transfer_by_twinkle_replaces_the_call(pbx, linphone, twinkle, 
     assert phone.engine.live_calls() == 0
     # Twinkle leaves its own call with linphonec paused there: end it (the next test needs
     # linphonec without calls, or it does not auto-answer)
-    mark = linphone.mark()
+    mark = linphone.console.mark()
     linphone.send("terminate all")
-    linphone.wait_output(rf"Call \d+ with sip:\{TWINKLE}@\S+ ended", after=mark)
+    linphone.console.wait_for(rf"Call \d+ with sip:\{TWINKLE}@\S+ ended", after=mark)
 
 
 @pytest.mark.linphone
