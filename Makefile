@@ -21,15 +21,15 @@ APT_RUNTIME := python3 python3-venv python3-pip libglib2.0-0 libgl1 libegl1 libx
 # Real peers and services the tests start themselves (see tests/fixtures/).
 APT_TEST := kamailio kamailio-tls-modules sip-tester baresip-core pulseaudio pulseaudio-utils \
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth imagemagick sox openssl iproute2 procps \
-  coturn playerctl xdotool x11-utils trayer espeak-ng
+  coturn playerctl xdotool x11-utils trayer espeak-ng linphone-cli twinkle
 # Building the bundle and the .deb (libpython3.11: PyInstaller bundles the shared interpreter),
 # checking them (lintian, desktop-file-validate, appstreamcli) and the fresh-root test tier;
 # the MSI built with wixl and installed under wine, the ADMX templates checked with xmllint.
 APT_PACKAGE := libpython3.11 binutils dpkg-dev xz-utils lintian desktop-file-utils appstream \
   debootstrap msitools wixl wine wine64 libxml2-utils
-# Peer softphones `make bench` runs through the same working day (reference rows); Twinkle
-# reaches PulseAudio through ALSA's pulse plugin.
-APT_BENCH := twinkle linphone-desktop libasound2-plugins
+# Peer softphones `make bench` runs through the same working day (reference rows), beside Twinkle
+# from APT_TEST; Twinkle reaches PulseAudio through ALSA's pulse plugin.
+APT_BENCH := linphone-desktop libasound2-plugins
 
 # What the wheel, the bundle and the .deb are built from.
 APP_SOURCES := pyproject.toml $(shell find desktop/vpaphone resources -type f \

@@ -11,6 +11,10 @@ through what it offers for scripting:
 - Linphone Desktop 4.4: `linphone --config RC "call sip-address=URI"` and `linphone … bye`, which
   its single-application channel hands to the running instance.
 
+Their profiles are the suite's (`tests.fixtures.twinkle.write_profile`,
+`tests.fixtures.linphone.linphonerc`), with Twinkle's sound to PulseAudio and Linphone's echo
+canceller on, as a user has it.
+
 Neither peer can be told to type into its number field from outside, so only the app's typing
 is measured (the peers' CLIs dial by address); that is said in the report, not filled in.
 Every process started here is stopped by `stop()` (SIGTERM, then SIGKILL) and dies with the
@@ -30,7 +34,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.fixtures import twinkle
 from tests.fixtures.kamailio import Kamailio, die_with_parent, free_port
+from tests.fixtures.linphone import linphonerc
 from tests.fixtures.processes import stop_group
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -234,35 +240,16 @@ class TwinklePhone(Phone):
 
     def __init__(self, kam: Kamailio, home: Path, env: dict[str, str]) -> None:
         super().__init__(kam, home, env)
-        self.ports = (str(free_port()), str(free_port()))  # SIP, RTP
+        self.ports = (free_port(), free_port())  # SIP, RTP
 
     def command(self) -> list[str]:
-        sip, rtp = self.ports
-        return ["twinkle", "-f", "bench", "--force", "--sip-port", sip, "--rtp-port", rtp]
+        return twinkle.command(*self.ports)
 
     def start(self) -> None:
         if shutil.which("twinkle") is None:
-            raise PhoneError("twinkle is missing (apt-get install twinkle; make bench does)")
-        config = self.home / ".twinkle"
-        config.mkdir(parents=True, exist_ok=True)
-        proxy = self.kam.address("udp")
-        profile = {
-            "user_name": self.user,
-            "user_domain": self.kam.domain,
-            "user_display": "Bench",
-            "auth_name": self.user,
-            "auth_pass": self.kam.users[self.user],
-            "outbound_proxy": proxy,  # host:port: Twinkle adds the scheme itself
-            "all_requests_to_proxy": "yes",
-            "registrar": proxy,
-            "register_at_startup": "yes",
-            "registration_time": "3600",
-        }
-        (config / "bench.cfg").write_text("".join(f"{k}={v}\n" for k, v in profile.items()))
+            raise PhoneError("twinkle is missing (apt-get install twinkle; make test does)")
         # ALSA's default device is the bench's PulseAudio (libasound2-plugins)
-        (self.home / ".asoundrc").write_text(
-            "pcm.!default { type pulse }\nctl.!default { type pulse }\n"
-        )
+        twinkle.write_profile(self.home, self.kam, self.user, asoundrc=twinkle.PULSE_ALSA)
         super().start()
 
     def dial(self, uri: str) -> None:
@@ -281,35 +268,8 @@ class LinphonePhone(Phone):
             raise PhoneError(
                 "linphone is missing (apt-get install linphone-desktop; make bench does)"
             )
-        proxy = self.kam.address("udp")
-        domain = self.kam.domain
         (self.home / "linphonerc").write_text(
-            f"""[sip]
-sip_port={free_port()}
-sip_tcp_port=-1
-sip_tls_port=-1
-default_proxy=0
-[rtp]
-audio_rtp_port={free_port()}
-[video]
-capture=0
-display=0
-automatically_initiate=0
-automatically_accept=0
-[proxy_0]
-reg_proxy=<sip:{proxy};transport=udp>
-reg_route=<sip:{proxy};transport=udp;lr>
-reg_identity=sip:{self.user}@{domain}
-reg_expires=3600
-reg_sendregister=1
-publish=0
-dial_escape_plus=0
-[auth_info_0]
-username={self.user}
-passwd={self.kam.users[self.user]}
-realm={domain}
-domain={domain}
-"""
+            linphonerc(self.kam, self.user, free_port(), free_port(), echo_canceller=True)
         )
         super().start()
 

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -130,3 +131,43 @@ def engine(qtbot: QtBot, call_log: RecordingCallLog) -> Iterator[Callable[..., P
             return phone
 
         yield make
+
+
+class ToneSource:
+    """Test media handler: a tone into every call (what a microphone would do); with
+    `record_dir`, what each call hears goes to `record_dir/<call key>.wav` (8 kHz mono)."""
+
+    def __init__(self, hz: int = 1000, record_dir: Path | None = None) -> None:
+        self.hz = hz
+        self.record_dir = record_dir
+        self.tones: dict[str, object] = {}
+        self.recorders: dict[str, object] = {}
+
+    def on_call_audio_active(self, call_key: str, media: Any) -> None:
+        import pjsua2 as pj
+
+        if call_key in self.tones:
+            return
+        tone = pj.ToneGenerator()
+        tone.createToneGenerator(8000, 1)
+        desc = pj.ToneDesc()
+        desc.freq1, desc.freq2, desc.on_msec, desc.off_msec, desc.volume = self.hz, 0, 30000, 0, 0
+        tones = pj.ToneDescVector()
+        tones.append(desc)
+        tone.play(tones, True)
+        tone.startTransmit(media)
+        self.tones[call_key] = tone
+        if self.record_dir is not None:
+            recorder = pj.AudioMediaRecorder()
+            recorder.createRecorder(str(self.record_dir / f"{call_key}.wav"))
+            media.startTransmit(recorder)
+            self.recorders[call_key] = recorder
+
+    def on_call_audio_inactive(self, call_key: str) -> None:
+        # neither has Python callbacks: del is safe
+        self.tones.pop(call_key, None)
+        self.recorders.pop(call_key, None)
+
+    def close(self) -> None:
+        self.tones.clear()
+        self.recorders.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.sip.helpers import account
+from tests.integration.sip.helpers import ToneSource, account
 from vpaphone.core.model import CallDirection, EndReason
 from vpaphone.sip.config import SrtpMode, Transport
 from vpaphone.sip.engine import CallState
@@ -169,34 +169,6 @@ def test_blind_transfer(kamailio, baresip_phone, sipp_uas, engine, call_log):
     assert target.invites()[0].startswith("INVITE sip:+4930222222@")
 
 
-class _ToneSource:
-    """Test media handler: a 1 kHz tone into every call (what a microphone would do)."""
-
-    def __init__(self) -> None:
-        self.tones: dict[str, object] = {}
-
-    def on_call_audio_active(self, call_key: str, media: object) -> None:
-        import pjsua2 as pj
-
-        if call_key in self.tones:
-            return
-        tone = pj.ToneGenerator()
-        tone.createToneGenerator(8000, 1)
-        desc = pj.ToneDesc()
-        desc.freq1, desc.freq2, desc.on_msec, desc.off_msec, desc.volume = 1000, 0, 30000, 0, 0
-        tones = pj.ToneDescVector()
-        tones.append(desc)
-        tone.play(tones, True)
-        tone.startTransmit(media)
-        self.tones[call_key] = tone
-
-    def on_call_audio_inactive(self, call_key: str) -> None:
-        self.tones.pop(call_key, None)  # a ToneGenerator has no Python callbacks: del is safe
-
-    def close(self) -> None:
-        self.tones.clear()
-
-
 def _rms_per_window(path, window_s: float = 0.25) -> list[float]:
     import wave
 
@@ -215,7 +187,7 @@ def _rms_per_window(path, window_s: float = 0.25) -> list[float]:
 
 def test_mute_silences_what_the_far_end_hears(kamailio, baresip_phone, engine):
     remote = baresip_phone(kamailio, BARESIP_NUMBER)
-    phone = engine(account(kamailio), media_handler=_ToneSource())
+    phone = engine(account(kamailio), media_handler=ToneSource())
     phone.wait_registration(RegistrationState.REGISTERED)
     call_id = phone.dial(BARESIP_NUMBER)
     phone.wait_state(call_id, CallState.CONNECTED)
