@@ -130,3 +130,31 @@ def engine(qtbot: QtBot, call_log: RecordingCallLog) -> Iterator[Callable[..., P
             return phone
 
         yield make
+
+
+class ToneSource:
+    """Test media handler: a 1 kHz tone into every call (what a microphone would do)."""
+
+    def __init__(self) -> None:
+        self.tones: dict[str, object] = {}
+
+    def on_call_audio_active(self, call_key: str, media: object) -> None:
+        import pjsua2 as pj
+
+        if call_key in self.tones:
+            return
+        tone = pj.ToneGenerator()
+        tone.createToneGenerator(8000, 1)
+        desc = pj.ToneDesc()
+        desc.freq1, desc.freq2, desc.on_msec, desc.off_msec, desc.volume = 1000, 0, 30000, 0, 0
+        tones = pj.ToneDescVector()
+        tones.append(desc)
+        tone.play(tones, True)
+        tone.startTransmit(media)
+        self.tones[call_key] = tone
+
+    def on_call_audio_inactive(self, call_key: str) -> None:
+        self.tones.pop(call_key, None)  # a ToneGenerator has no Python callbacks: del is safe
+
+    def close(self) -> None:
+        self.tones.clear()
