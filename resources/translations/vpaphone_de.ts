@@ -1499,6 +1499,10 @@
         <translation>Das Zertifikat des Telefonservers ist ungültig</translation>
     </message>
     <message>
+        <source>The other side did not accept encrypted audio (SRTP), which your phone requires</source>
+        <translation>Die Gegenseite hat verschlüsseltes Audio (SRTP) nicht angenommen, das dein Telefon verlangt</translation>
+    </message>
+    <message>
         <source>The other side offered no audio format this phone supports</source>
         <translation>Die Gegenseite bietet kein Audioformat an, das dieses Telefon unterstützt</translation>
     </message>

@@ -45,6 +45,7 @@ class _Call:
     record: CallRecord
     state: CallState
     local_end: LocalEnd = LocalEnd.NONE
+    srtp_refused: bool = False  # ended: refused for its media while SRTP is mandatory
     announced: bool = True  # the app was told about the call (see `placed`)
     replaces: str | None = None  # the call it took over (`replaced`)
     transfer: tuple[str, datetime] | None = None  # a transfer under way: target, started
@@ -204,6 +205,7 @@ class CallBook(QObject):
         elif state is InviteState.CONFIRMED and event.media_failed:
             # pjsua is already hanging up (BYE, 415); tell the user now, not after the BYE
             call.local_end = LocalEnd.NO_COMMON_MEDIA
+            call.srtp_refused = event.srtp_refused
             self.end(event.key, event.at, event.status, event.heard_from_peer)
         elif state is InviteState.CONFIRMED:
             answered_at = call.record.answered_at
@@ -214,6 +216,7 @@ class CallBook(QObject):
                 self.timers.ring_over(event.key)
                 self._write(self._log.call_answered, call.record.id, event.at)
         elif state is InviteState.DISCONNECTED:
+            call.srtp_refused = event.srtp_refused
             self.end(event.key, event.at, event.status, event.heard_from_peer)
 
     def media(self, event: MediaEvent) -> None:
@@ -256,6 +259,7 @@ class CallBook(QObject):
                 sip_status=sip_status,
                 end_reason=reason,
                 no_common_media=call.local_end is LocalEnd.NO_COMMON_MEDIA,
+                srtp_refused=call.srtp_refused,
                 answered_at=record.answered_at,
             ),
         )

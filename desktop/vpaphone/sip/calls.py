@@ -18,7 +18,7 @@ import pjsua2 as pj
 
 from vpaphone.core.calls import new_call_id
 from vpaphone.sip.callmedia import CallAudio
-from vpaphone.sip.config import SipAccountConfig
+from vpaphone.sip.config import SipAccountConfig, SrtpMode
 from vpaphone.sip.events import (
     CallStateEvent,
     CommandFailure,
@@ -43,7 +43,7 @@ from vpaphone.sip.params import (
     status_param,
     unhold_param,
 )
-from vpaphone.sip.sdp import offer_has_usable_audio
+from vpaphone.sip.sdp import as_savp_offer, offer_has_usable_audio
 from vpaphone.threads import assert_engine_thread
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,11 @@ NO_RESPONSE_S = 4.0
 TRANSFER_OUTCOME_S = 90.0
 # Call waiting: one call up and one more ringing in; any further call is answered 486 Busy.
 WAITING_LIMIT = 2
+# With SRTP optional pjsua offers RTP/AVP with keys (a=crypto), which plain-RTP phones and
+# most SRTP phones take; a far end that requires SRTP refuses it (488, or 606) and gets the
+# same INVITE again, its audio declared RTP/SAVP (pjsua's own option for offering both,
+# srtp_optional_dup_offer, is compiled out in pjproject 2.15 and not in pjsua2: security.md).
+SAVP_RETRY_STATUSES = frozenset({488, 606})
 
 
 def _now() -> datetime:
@@ -100,6 +105,9 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
         self.answered = False
         self.redirect_status = 0  # the 3xx that ended our INVITE (redirects are not followed)
         self.gave_up = False  # ended here: no response at all within NO_RESPONSE_S
+        self.hung_up_here = False  # hangup/ring timeout from this side (never placed again)
+        self.offer_savp = False  # our offers declare RTP/SAVP (SAVP_RETRY_STATUSES)
+        self.target: tuple[str, str | None] | None = None  # outgoing: (uri, task id) dialled
         # Requests we sent in the dialog whose final answer decides a command: (method, command)
         self.pending: list[tuple[str, EngineCommand]] = []
 
@@ -151,6 +159,15 @@ class EngineCall(pj.Call):  # type: ignore[misc]  # pjsua2 has no type stubs
         except Exception:
             log_failure("call redirected callback failed")
         return int(pj.PJSIP_REDIRECT_STOP)
+
+    def onCallSdpCreated(self, prm: pj.OnCallSdpCreatedParam) -> None:  # noqa: N802
+        # our offer (no remote SDP) on a call placed again for a far end that requires SRTP;
+        # its answer declares RTP/SAVP, so pjsua's later offers (hold) do so by themselves
+        try:
+            if self.offer_savp and not prm.remSdp.wholeSdp:
+                prm.sdp.wholeSdp = as_savp_offer(str(prm.sdp.wholeSdp))
+        except Exception:
+            log_failure("SDP callback failed")
 
     def onCallRxOffer(self, prm: pj.OnCallRxOfferParam) -> None:  # noqa: N802
         # A re-INVITE/UPDATE offering no codec we have: 488 (pjsua would answer 500)
@@ -210,6 +227,7 @@ class EngineCalls:
         self._consulted: dict[str, str] = {}  # key → the consultation call it is joined to
         self._silent: dict[str, float] = {}  # key → when to give up an INVITE nobody answers
         self.transfer_outcome_s = TRANSFER_OUTCOME_S
+        self.stopping = False  # the engine is shutting down: no call is placed again
 
     # --- commands (through EngineLoop.command: an exception is the command's failure) ----------
 
@@ -222,10 +240,12 @@ class EngineCalls:
             self.post(CallStateEvent(key, InviteState.DISCONNECTED, 0, False, _now()))
             raise
 
-    def _place(self, key: str, uri: str, task_id: str | None) -> None:
+    def _place(self, key: str, uri: str, task_id: str | None, savp: bool = False) -> None:
         if self.account is None:
             raise CommandError(FailureCause.INTERNAL, detail="no account")
         call = EngineCall(self, key, self.account)
+        call.target = (uri, task_id)
+        call.offer_savp = savp
         self.calls[key] = call
         try:
             call.makeCall(uri, call_param(self.config, task_id))
@@ -250,6 +270,7 @@ class EngineCalls:
         call = self.calls.get(key)
         if call is None or call.ended:
             return  # already over: hanging up twice is harmless
+        call.hung_up_here = True
         if call.incoming and not call.answered:
             self.refuse(call, status)
             return
@@ -389,6 +410,8 @@ class EngineCalls:
                 self.audio.stopped(call)
             self.calls.pop(call.key, None)
             self._dead.append(call)
+            if self._placed_again_as_savp(call, int(info.lastStatusCode)):
+                return  # the same call to the app: its record, key and state go on
         if state not in _REPORTED_STATES:
             return
         status = int(info.lastStatusCode)
@@ -399,9 +422,52 @@ class EngineCalls:
         if (state, status) == call.last_reported:
             return
         call.last_reported = (state, status)
+        srtp_refused = self._srtp_refused(call, state, status, media_failed)
         self.post(
-            CallStateEvent(call.key, state, status, call.heard_from_peer, _now(), media_failed)
+            CallStateEvent(
+                call.key, state, status, call.heard_from_peer, _now(), media_failed, srtp_refused
+            )
         )
+
+    def _srtp_refused(
+        self, call: EngineCall, state: InviteState, status: int, media_failed: bool
+    ) -> bool:
+        """Our call failed for its media while SRTP is mandatory: the far end refused the
+        RTP/SAVP offer (488/606), or answered it without SRTP (pjsua hangs up)."""
+        if self.config.srtp is not SrtpMode.MANDATORY or call.incoming:
+            return False
+        refused = state is InviteState.DISCONNECTED and not call.answered
+        if not (media_failed or (refused and status in SAVP_RETRY_STATUSES)):
+            return False
+        log.warning(
+            "call %s: the far end takes no encrypted audio (SIP %d) and SRTP is mandatory",
+            call.key,
+            status,
+        )
+        return True
+
+    def _placed_again_as_savp(self, call: EngineCall, status: int) -> bool:
+        """An outgoing call under optional SRTP that the far end refused for its media (it
+        requires SRTP, RTP/SAVP): placed again at once as RTP/SAVP, under the same key."""
+        if (
+            self.config.srtp is not SrtpMode.OPTIONAL
+            or status not in SAVP_RETRY_STATUSES
+            or call.target is None
+            or call.offer_savp
+            or call.hung_up_here
+            or call.answered
+            or not call.heard_from_peer
+            or self.stopping
+        ):
+            return False
+        log.info("call %s: far end refused RTP/AVP (SIP %d): offering RTP/SAVP", call.key, status)
+        uri, task_id = call.target
+        try:
+            self._place(call.key, uri, task_id, savp=True)
+        except CommandError as exc:
+            log.warning("call %s: could not be placed again as RTP/SAVP: %s", call.key, exc)
+            return False
+        return True
 
     def request_answered(self, call: EngineCall, tsx: pj.SipTransaction) -> None:
         """A final answer to a request of `call.pending`: a refusal is that command's failure."""

@@ -99,6 +99,8 @@ class CallStateEvent:
     heard_from_peer: bool
     at: datetime
     media_failed: bool = False  # answered, but no audio could be agreed (codecs, no stream)
+    # refused for its media while SRTP is mandatory: the far end (likely) takes no SRTP
+    srtp_refused: bool = False
 
 
 @dataclass(frozen=True, slots=True)

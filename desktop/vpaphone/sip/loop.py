@@ -317,6 +317,7 @@ class EngineLoop:
         if ep is None:
             return
         try:
+            self.calls.stopping = True
             if self.calls.calls:
                 with contextlib.suppress(Exception):
                     ep.hangupAllCalls()

@@ -23,3 +23,18 @@ def offer_has_usable_audio(sdp: str) -> bool:
             rtpmaps[pt] = "/".join(encoding.strip().split("/")[:2]).upper()
     usable = {name.upper() for name in USABLE}
     return any((rtpmaps.get(pt) or _STATIC.get(pt, "")) in usable for f in audio for pt in f)
+
+
+def as_savp_offer(sdp: str) -> str:
+    """The offer with its audio stream declared RTP/SAVP (SRTP required) instead of RTP/AVP
+    with `a=crypto` (what pjsua offers when SRTP is optional), keys unchanged: for a far end
+    that takes only RTP/SAVP. An offer without keys is left as it is."""
+    if "a=crypto:" not in sdp:
+        return sdp
+    out = []
+    for line in sdp.splitlines(keepends=True):
+        fields = line.split(" ")
+        if line.startswith("m=audio ") and len(fields) >= 4 and fields[2] == "RTP/AVP":
+            fields[2] = "RTP/SAVP"
+        out.append(" ".join(fields))
+    return "".join(out)

@@ -39,6 +39,7 @@ class CallUpdate:
     sip_status: int | None = None
     end_reason: EndReason | None = None  # for ENDED
     no_common_media: bool = False  # ENDED because no audio format could be agreed
+    srtp_refused: bool = False  # ENDED: refused for its media while SRTP is mandatory
     answered_at: datetime | None = None  # talk time counts from here
     replaces: str | None = None  # the call this one took over (attended transfer to us)
 

@@ -51,9 +51,18 @@ def tls_problem_text(problem: TlsProblem) -> str:
 
 
 def call_end_text(
-    reason: EndReason | None, *, no_common_media: bool = False, sip_status: int | None = None
+    reason: EndReason | None,
+    *,
+    no_common_media: bool = False,
+    sip_status: int | None = None,
+    srtp_refused: bool = False,
 ) -> str:
     """Why a call ended, as one sentence."""
+    if srtp_refused:
+        return translate(
+            "StatusText",
+            "The other side did not accept encrypted audio (SRTP), which your phone requires",
+        )
     if no_common_media:
         return translate("StatusText", "The other side offered no audio format this phone supports")
     if reason is EndReason.FAILED and sip_status is not None and 300 <= sip_status < 400:

@@ -428,6 +428,7 @@ class PhonePage(QWidget):
             update.end_reason,
             no_common_media=update.no_common_media,
             sip_status=update.sip_status,
+            srtp_refused=update.srtp_refused,
         )
         self.message.emit(text)
         if update.end_reason not in (EndReason.COMPLETED, None):

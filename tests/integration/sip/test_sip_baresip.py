@@ -6,7 +6,6 @@ import pytest
 
 from tests.integration.sip.helpers import ToneSource, account
 from vpaphone.core.model import CallDirection, EndReason
-from vpaphone.sip.config import SrtpMode, Transport
 from vpaphone.sip.engine import CallState
 from vpaphone.sip.reasons import RegistrationState
 
@@ -208,37 +207,3 @@ def test_mute_silences_what_the_far_end_hears(kamailio, baresip_phone, engine):
     back = loud.index(True, first_quiet)
     assert back - first_quiet >= 2
     assert max(rms[first_quiet + 1 : back - 1], default=0) < 50
-
-
-def test_mandatory_srtp_call_to_a_real_phone(kamailio, baresip_phone, engine):
-    remote = baresip_phone(kamailio, BARESIP_NUMBER, media_encryption="srtp-mand")
-    phone = engine(account(kamailio, transport=Transport.TLS, srtp=SrtpMode.MANDATORY))
-    phone.wait_registration(RegistrationState.REGISTERED)
-    call_id = phone.dial(BARESIP_NUMBER)
-    phone.wait_state(call_id, CallState.CONNECTED)
-    remote.wait_event("CALL_ESTABLISHED")
-    phone.qtbot.wait(600)
-    stats = phone.engine.stream_stats(call_id)
-    assert stats is not None
-    assert stats.rx_packets > 10  # decrypted and accepted by our side
-    assert stats.tx_packets > 10
-    phone.engine.hangup(call_id)
-    phone.wait_state(call_id, CallState.ENDED)
-
-
-def test_plain_rtp_call_refused_by_mandatory_srtp_is_recorded_as_missed(
-    kamailio, baresip_phone, engine, call_log
-):
-    phone = engine(
-        account(kamailio, user="+4922100000001", transport=Transport.TLS, srtp=SrtpMode.MANDATORY)
-    )
-    phone.wait_registration(RegistrationState.REGISTERED)
-    remote = baresip_phone(kamailio, BARESIP_NUMBER)  # plain RTP only
-    remote.command("dial", f"sip:+4922100000001@{kamailio.domain}")
-    closed = remote.wait_event("CALL_CLOSED")
-    assert "488" in str(closed)
-    phone.qtbot.waitUntil(lambda: len(call_log.records) == 1, timeout=5000)
-    (record,) = call_log.records.values()
-    assert (record.direction, record.e164) == (CallDirection.INCOMING, BARESIP_NUMBER)
-    assert (record.end_reason, record.sip_status) == (EndReason.MISSED, 488)
-    assert phone.incoming == []  # it never rang: nothing to answer

@@ -215,5 +215,6 @@ def test_mandatory_srtp_refuses_a_plain_rtp_answer(kamailio, sipp_uas, engine, c
     assert "RTP/SAVP" in invite
     assert "a=crypto:" in invite
     assert ended.end_reason is EndReason.FAILED
+    assert ended.srtp_refused  # answered without SRTP: said so, not "no common audio format"
     assert CallState.CONNECTED not in phone.states(call_id)
     assert call_log.records[call_id].answered_at is None

@@ -6,7 +6,7 @@ import pjsua2 as pj
 import pytest
 
 from vpaphone.sip.config import SipAccountConfig
-from vpaphone.sip.sdp import offer_has_usable_audio
+from vpaphone.sip.sdp import as_savp_offer, offer_has_usable_audio
 from vpaphone.sip.trust import CallSources, TlsProblem, tls_problem
 
 
@@ -77,3 +77,15 @@ def test_offer_is_usable_when_an_audio_stream_has_one_of_our_codecs(
 
 def test_a_declined_stream_does_not_count() -> None:
     assert not offer_has_usable_audio("v=0\r\nm=audio 0 RTP/AVP 8\r\n")
+
+
+def test_the_srtp_retry_declares_the_audio_stream_savp_and_keeps_its_keys() -> None:
+    offer = (
+        "v=0\r\nm=audio 4000 RTP/AVP 9 8 101\r\na=rtpmap:9 G722/8000\r\n"
+        "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:KEY\r\nm=video 0 RTP/AVP 96\r\n"
+    )
+    assert as_savp_offer(offer) == offer.replace(
+        "m=audio 4000 RTP/AVP 9", "m=audio 4000 RTP/SAVP 9"
+    )
+    plain = "v=0\r\nm=audio 4000 RTP/AVP 8\r\n"
+    assert as_savp_offer(plain) == plain  # no keys: RTP/SAVP would promise what is not there

@@ -42,6 +42,7 @@ def test_german_ui_names_busy_calls_and_wrong_passwords_in_german() -> None:
     )
     assert registration_text(RegistrationState.FAILED, 503) == "Server nicht erreichbar"
     assert call_end_text(EndReason.FAILED, no_common_media=True).startswith("Die Gegenseite")
+    assert "verschlüsseltes Audio (SRTP)" in call_end_text(EndReason.FAILED, srtp_refused=True)
     assert audio_problem_text(AudioProblem(ProblemKind.NO_DEVICES)).startswith(
         "Keine Audiogeräte gefunden"
     )
