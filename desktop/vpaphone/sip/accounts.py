@@ -59,6 +59,7 @@ class EngineAccount(pj.Account):  # type: ignore[misc]  # pjsua2 has no type stu
         super().__init__()
         self.calls = calls
         self.sources = sources
+        self.reg_answers = 0  # registration outcomes so far: shutdown waits for the un-REGISTER's
 
     def onRegStarted(self, prm: pj.OnRegStartedParam) -> None:  # noqa: N802 (pjsua2 API)
         try:
@@ -68,6 +69,7 @@ class EngineAccount(pj.Account):  # type: ignore[misc]  # pjsua2 has no type stu
             log_failure("registration callback failed")
 
     def onRegState(self, prm: pj.OnRegStateParam) -> None:  # noqa: N802
+        self.reg_answers += 1
         try:
             active = bool(self.getInfo().regIsActive)
             self.calls.post(RegEvent(int(prm.code), str(prm.reason), active))

@@ -158,7 +158,7 @@ def _registration(reg: pj.AccountRegConfig, cfg: SipAccountConfig, tp_param: str
     reg.firstRetryIntervalSec = cfg.register_retry_first_s
     reg.retryIntervalSec = cfg.register_retry_s
     reg.randomRetryIntervalSec = cfg.register_retry_random_s
-    reg.unregWaitMsec = 1000  # at exit, libDestroy waits this long for the un-REGISTER
+    reg.unregWaitMsec = 1000  # how long pjsua waits for an un-REGISTER (the engine waits itself)
     reg.dropCallsOnFail = False
 
 

@@ -32,6 +32,18 @@ def test_registers_with_right_password(kamailio, engine, transport):
     assert "alice" in contacts
 
 
+@pytest.mark.parametrize("transport", [Transport.UDP, Transport.TLS])
+def test_shutdown_takes_the_registration_back(kamailio, engine, transport):
+    """Calls must not be routed to a phone that quit: the registrar has answered the
+    un-REGISTER by the time shutdown returns (the engine waits for it itself)."""
+    phone = engine(account(kamailio, transport=transport))
+    phone.wait_registration(RegistrationState.REGISTERED)
+    assert kamailio.registered_contacts("alice")
+    phone.engine.shutdown()
+    assert kamailio.registered_contacts("alice") == ""
+    assert kamailio.registrations("alice")[-1].removal
+
+
 def test_wrong_password_is_named(kamailio, engine):
     phone = engine(account(kamailio, password="not-the-password"))
     update = phone.wait_registration(RegistrationState.FAILED)
