@@ -278,6 +278,8 @@ def test_a_far_end_on_the_line_is_taken_up_again_when_the_target_is_busy(
         assert in_call.number_label.text() == shown_number(PBX_CUSTOMER)
         in_call.hangup_button.click()
         qtbot.waitUntil(lambda: "BYE sip:" in asking.messages(), timeout=10_000)
+        # the record is closed when the BYE's answer is back, a moment after the BYE left
+        qtbot.waitUntil(lambda: not in_call.isVisible(), timeout=10_000)
     calls = [c.record for c in app.services.store.calls.recent()]
     assert [(c.direction.value, c.e164, c.end_reason) for c in calls] == [
         ("outgoing", BUSY_LINE, EndReason.BUSY),
