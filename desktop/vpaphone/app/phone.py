@@ -41,7 +41,13 @@ from vpaphone.core.model import (
     Task,
     TelephonyArea,
 )
-from vpaphone.sip.config import KEEPALIVE_S, SipAccountConfig, SrtpMode, Transport
+from vpaphone.sip.config import (
+    KEEPALIVE_S,
+    REGISTER_CHECK_S,
+    SipAccountConfig,
+    SrtpMode,
+    Transport,
+)
 from vpaphone.sip.engine import (
     CallState,
     CallUpdate,
@@ -83,6 +89,9 @@ def sip_config(provisioning: Provisioning) -> SipAccountConfig:
         ice=sip.ice,
         register_expiry_s=sip.register_expiry_s,
         keepalive_s=KEEPALIVE_S if sip.keepalive_s is None else sip.keepalive_s,
+        register_check_s=(
+            REGISTER_CHECK_S if sip.register_check_s is None else sip.register_check_s
+        ),
         tls_ca_pem=sip.tls_ca_pem,
         realm=sip.realm,
         allow_direct_calls=sip.allow_direct_calls,

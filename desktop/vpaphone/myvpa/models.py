@@ -67,6 +67,7 @@ class SipAccount:
     ice: bool = False
     register_expiry_s: int | None = None  # optional in the contract (absent: by transport)
     keepalive_s: int | None = None  # optional in the contract (absent: 15 s)
+    register_check_s: int | None = None  # optional (1.5; absent: 30 s, 0: no checks)
     tls_ca_pem: str | None = None  # optional: CA(s) trusted besides the system store
     realm: str | None = None  # optional: digest realm (absent: the domain's host)
     allow_direct_calls: bool = False  # optional: calls not from registrar/proxy accepted
@@ -75,7 +76,14 @@ class SipAccount:
         """The contract's SipAccount object: what `provisioning_from` reads back."""
         data = asdict(self)
         data["stun_servers"] = list(self.stun_servers)
-        for optional in ("register_expiry_s", "keepalive_s", "tls_ca_pem", "realm"):  # absent
+        optional_fields = (
+            "register_expiry_s",
+            "keepalive_s",
+            "register_check_s",
+            "tls_ca_pem",
+            "realm",
+        )
+        for optional in optional_fields:  # absent
             if data[optional] is None:
                 del data[optional]
         return data
@@ -193,6 +201,7 @@ def provisioning_from(data: dict[str, Any]) -> Provisioning:
             ice=sip.get("ice", False),
             register_expiry_s=sip.get("register_expiry_s"),
             keepalive_s=sip.get("keepalive_s"),
+            register_check_s=sip.get("register_check_s"),
             tls_ca_pem=sip.get("tls_ca_pem"),
             realm=sip.get("realm"),
             allow_direct_calls=sip.get("allow_direct_calls", False),

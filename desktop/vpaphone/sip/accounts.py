@@ -7,6 +7,7 @@ Like every pjsua2 callback, these run on the engine thread and catch every excep
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -16,6 +17,7 @@ from vpaphone.core.calls import new_call_id
 from vpaphone.sip.calls import EngineCalls
 from vpaphone.sip.events import Event, RefusedIncomingEvent, RegEvent, TlsRefusedEvent
 from vpaphone.sip.failures import log_failure
+from vpaphone.sip.regwatch import RegistrationWatch
 from vpaphone.sip.trust import CallSources, tls_problem
 
 log = logging.getLogger(__name__)
@@ -55,15 +57,22 @@ class EngineEndpoint(pj.Endpoint):  # type: ignore[misc]  # pjsua2 has no type s
 
 
 class EngineAccount(pj.Account):  # type: ignore[misc]  # pjsua2 has no type stubs
-    def __init__(self, calls: EngineCalls, sources: CallSources) -> None:
+    """`watch` (None: nothing registers) hears of every REGISTER and its outcome."""
+
+    def __init__(
+        self, calls: EngineCalls, sources: CallSources, watch: RegistrationWatch | None
+    ) -> None:
         super().__init__()
         self.calls = calls
         self.sources = sources
         self.reg_answers = 0  # registration outcomes so far: shutdown waits for the un-REGISTER's
+        self.watch = watch
 
     def onRegStarted(self, prm: pj.OnRegStartedParam) -> None:  # noqa: N802 (pjsua2 API)
         try:
             if prm.renew:
+                if self.watch is not None:
+                    self.watch.sent(time.monotonic())
                 self.calls.post(RegEvent(0, "", active=False, started=True))
         except Exception:
             log_failure("registration callback failed")
@@ -72,7 +81,10 @@ class EngineAccount(pj.Account):  # type: ignore[misc]  # pjsua2 has no type stu
         self.reg_answers += 1
         try:
             active = bool(self.getInfo().regIsActive)
-            self.calls.post(RegEvent(int(prm.code), str(prm.reason), active))
+            code = int(prm.code)
+            if self.watch is not None:
+                self.watch.answered(time.monotonic(), code, active)
+            self.calls.post(RegEvent(code, str(prm.reason), active))
         except Exception:
             log_failure("registration callback failed")
 

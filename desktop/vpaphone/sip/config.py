@@ -11,7 +11,11 @@ from vpaphone.sip.hostport import split_host_port
 # the refresh (expiry - 5 s) must come soon enough for "registered" to stay true: < 2 minutes.
 UDP_EXPIRY_S = 120
 CONNECTION_EXPIRY_S = 300
-KEEPALIVE_S = 15  # CRLF keep-alives on UDP (NAT bindings)
+KEEPALIVE_S = 15  # CRLF keep-alives on UDP (NAT bindings); nothing answers them
+# Between refreshes a REGISTER every this long checks the registrar still answers and still has
+# the phone (sip.regwatch): a silent one shows as "not registered" within this + the answer bound.
+REGISTER_CHECK_S = 30
+REGISTER_ANSWER_S = 8.0  # a REGISTER unanswered this long: "not registered" (pjsip waits 32 s)
 
 
 class Transport(enum.StrEnum):
@@ -72,6 +76,8 @@ class SipAccountConfig:
     register_retry_s: int = 30  # later retries, each moved by up to ± register_retry_random_s
     register_retry_random_s: int = 10
     keepalive_s: int = KEEPALIVE_S  # 0: none
+    register_check_s: int = REGISTER_CHECK_S  # 0: only pjsua's refresh before the expiry
+    register_answer_s: float = REGISTER_ANSWER_S
     local_port: int = 0  # 0: any free port
 
     def __post_init__(self) -> None:
@@ -85,8 +91,10 @@ class SipAccountConfig:
             raise SipConfigError(f"caller ID must be E.164 (+ and 8-15 digits): {self.caller_id!r}")
         if self.expiry_s < 1 or self.register_retry_first_s < 1 or self.register_retry_s < 1:
             raise SipConfigError("registration intervals must be at least 1 s")
-        if self.register_retry_random_s < 0 or self.keepalive_s < 0:
+        if self.register_retry_random_s < 0 or self.keepalive_s < 0 or self.register_check_s < 0:
             raise SipConfigError("registration intervals must not be negative")
+        if self.register_answer_s <= 0:
+            raise SipConfigError("the registrar's answer bound must be positive")
         if self.srtp is not SrtpMode.OFF and self.transport is not Transport.TLS:
             # SDES carries the media keys in the SDP: over UDP/TCP anyone on the path reads them
             raise SipConfigError(

@@ -23,6 +23,7 @@ import contextlib
 import functools
 import gc
 import logging
+import math
 import os
 import queue
 import socket
@@ -36,7 +37,14 @@ import pjsua2 as pj
 from vpaphone.sip.accounts import EngineAccount, EngineEndpoint
 from vpaphone.sip.calls import EngineCalls
 from vpaphone.sip.config import SipAccountConfig
-from vpaphone.sip.events import CommandFailure, EngineCommand, Event, FailureCause, SipEngineError
+from vpaphone.sip.events import (
+    CommandFailure,
+    EngineCommand,
+    Event,
+    FailureCause,
+    RegEvent,
+    SipEngineError,
+)
 from vpaphone.sip.failures import CommandError, describe, log_command_failure, log_failure
 from vpaphone.sip.media import CallMediaHandler
 from vpaphone.sip.params import (
@@ -49,6 +57,8 @@ from vpaphone.sip.params import (
     wake_transport_config,
 )
 from vpaphone.sip.pjlog import quiet_until_configured
+from vpaphone.sip.regwatch import RegistrationWatch
+from vpaphone.sip.route import bind_address, route_address
 from vpaphone.sip.stunprobe import reachable
 from vpaphone.sip.trust import CallSources
 from vpaphone.threads import assert_engine_thread, mark_engine_thread, on_engine_thread
@@ -61,6 +71,7 @@ T = TypeVar("T")
 # bound would wake an idle phone for nothing (issue 17).
 POLL_MS = 2_000
 UNREGISTER_WAIT_S = 1.0  # at shutdown, how long the registrar may take to answer the un-REGISTER
+MIN_WAIT_MS = 10  # never a busy loop, whatever the watch says
 SLEEP_GAP_S = 5.0  # boot-clock vs monotonic-clock drift that means the computer was asleep
 _WAKE = b"\r\n\r\n"
 
@@ -91,6 +102,10 @@ class EngineLoop:
         self._wake_sock: socket.socket | None = None  # created by start()
         self._wake_addr: tuple[str, int] | None = None
         self._account: EngineAccount | None = None
+        self._watch: RegistrationWatch | None = None  # set with the account when it registers
+        self._bound = ""  # the address SIP and RTP are bound to ("": every interface)
+        self._transport_id = -1  # the SIP transport (pjsua's id)
+        self._stun = False  # STUN servers are in use
 
     # --- other threads -------------------------------------------------------------------------
 
@@ -187,12 +202,42 @@ class EngineLoop:
         assert_engine_thread()
         if self.endpoint is None:
             return
+        if self._follow_route():
+            return  # registers anew from the new address
         self.endpoint.handleIpChange(ip_change_param())
         if self._account is not None and self.config.register:
             # pjsua's IP-change handling re-registers too; this only hurries a registration
             # that was failing, and "busy" means one is under way already
             with contextlib.suppress(pj.Error):
                 self._account.setRegistration(True)
+
+    def _follow_route(self) -> bool:
+        """Move SIP, and the RTP of calls to come, to the address the route to the server now
+        leaves from (another network, a VPN that came up); True when it moved. The old
+        transport goes once its last user (a running call, a transaction) lets go of it.
+        Where the route cannot be found now (no DNS while the network is down), SIP stays."""
+        ep, account, cfg = self.endpoint, self._account, self.config
+        if cfg.allow_direct_calls or ep is None or account is None:
+            return False
+        bound = route_address(cfg)
+        if bound is None or bound == self._bound:
+            return False
+        where = bound
+        try:
+            new = ep.transportCreate(pj_transport(cfg.transport), transport_config(cfg, bound))
+        except pj.Error as exc:
+            log.warning("SIP could not move to %s (%s): it stays where it was", where, exc.reason)
+            return False
+        try:
+            account.modify(account_config(cfg, new, self._stun, bound))  # registers from there
+        except pj.Error as exc:
+            log.warning("SIP could not move to %s (%s): it stays where it was", where, exc.reason)
+            ep.transportClose(new)
+            return False
+        old, self._transport_id, self._bound = self._transport_id, new, bound
+        ep.transportClose(old)
+        log.info("the route to the SIP server changed: SIP moved to %s", where)
+        return True
 
     def media_ports(self) -> int:
         """Ports on pjmedia's conference bridge (leak checks)."""
@@ -242,7 +287,7 @@ class EngineLoop:
         boot, mono = _clocks()
         try:
             while not self._stopping:
-                ep.libHandleEvents(POLL_MS)
+                ep.libHandleEvents(self._wait_ms())
                 if not self._jobs.empty():  # cheaper than an exception per turn
                     self._run_jobs()
                 if self.calls.work_waiting:
@@ -250,6 +295,8 @@ class EngineLoop:
                 if self.calls.has_dead:
                     self.calls.reap()
                 boot, mono = self._check_sleep(boot, mono)
+                if self._watch is not None:
+                    self._check_registration(self._watch)
                 if self._unannounced:
                     # just before this thread lets go of the GIL in libHandleEvents: the
                     # woken Qt thread finds it free
@@ -282,6 +329,34 @@ class EngineLoop:
             self._run_command(EngineCommand.NETWORK_REFRESH, None, self.network_changed)
         return new_boot, new_mono
 
+    def _wait_ms(self) -> int:
+        """The next `libHandleEvents` wait: POLL_MS, or until the registration watch is due."""
+        if self._watch is None:
+            return POLL_MS
+        wait_s = self._watch.wait_s(time.monotonic())  # inf: nothing due
+        return POLL_MS if wait_s * 1000 >= POLL_MS else max(MIN_WAIT_MS, math.ceil(wait_s * 1000))
+
+    def _check_registration(self, watch: RegistrationWatch) -> None:
+        """Say "not registered" when the registrar went silent; re-REGISTER when a check is
+        due (sip.regwatch). A silent registrar, or a REGISTER that failed unanswered, may be a
+        route that changed unannounced (a VPN came up, a route added by hand, the address gone):
+        SIP then moves to the new route's address."""
+        now = time.monotonic()
+        if watch.went_silent(now):
+            log.warning(
+                "the registrar has not answered for %.0f s: not registered",
+                self.config.register_answer_s,
+            )
+            self.post(RegEvent(0, "", active=False))
+            self._follow_route()
+        elif watch.failed_unanswered():
+            self._follow_route()
+        if watch.due(now) and self._account is not None:
+            try:
+                self._account.setRegistration(True)  # onRegStarted tells the watch
+            except pj.Error:  # busy: a REGISTER is under way (pjsip still retransmits it)
+                watch.skipped(now)
+
     def _create(self) -> None:
         cfg = self.config
         # pjsua2 allows one Endpoint per process and aborts on a second: a previous engine's,
@@ -299,7 +374,10 @@ class EngineLoop:
                 log.warning("STUN server %s does not answer: not used", server)
         ep.libInit(endpoint_config(stun, int(os.environ.get("VPAPHONE_PJ_LOG_LEVEL", "1"))))
         ep.audDevManager().setNullDev()  # media clock without a sound device (audio via ports)
-        transport_id = ep.transportCreate(pj_transport(cfg.transport), transport_config(cfg))
+        self._bound = bind_address(cfg)
+        self._transport_id = ep.transportCreate(
+            pj_transport(cfg.transport), transport_config(cfg, self._bound)
+        )
         wake_tp = ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, wake_transport_config())
         host, port = str(ep.transportGetInfo(wake_tp).localName).rsplit(":", 1)
         ep.libStart()
@@ -308,8 +386,13 @@ class EngineLoop:
             ep.codecSetPriority(str(info.codecId), codec_priority(str(info.codecId)))
         sources = CallSources(cfg)
         ep.sources = sources
-        account = EngineAccount(self.calls, sources)
-        account.create(account_config(cfg, transport_id, stun=bool(stun)))
+        if cfg.register:
+            self._watch = RegistrationWatch(
+                cfg.register_check_s, cfg.register_answer_s, time.monotonic()
+            )
+        account = EngineAccount(self.calls, sources, self._watch)
+        self._stun = bool(stun)
+        account.create(account_config(cfg, self._transport_id, self._stun, self._bound))
         self._account = self.calls.account = account
 
     def _destroy(self) -> None:

@@ -72,16 +72,11 @@ def pj_transport(transport: Transport) -> int:
     return int(_TRANSPORTS[transport])
 
 
-def bound_address(cfg: SipAccountConfig) -> str:
-    """Bind to loopback when the peer is on loopback (tests, demo), else to all interfaces."""
-    hosts = [cfg.registrar_host, cfg.outbound_proxy or "", cfg.domain]
-    return "127.0.0.1" if any(h.startswith(("127.", "localhost")) for h in hosts) else ""
-
-
-def transport_config(cfg: SipAccountConfig) -> pj.TransportConfig:
+def transport_config(cfg: SipAccountConfig, bound: str) -> pj.TransportConfig:
+    """The SIP transport, bound to `bound` ("": every interface; sip.route chooses)."""
     tc = pj.TransportConfig()
     tc.port = cfg.local_port
-    tc.boundAddress = bound_address(cfg)
+    tc.boundAddress = bound
     if cfg.transport is not Transport.UDP:
         # pjsip leaves Nagle on: a call set-up over TCP then takes ~45 ms instead of ~3 ms
         nodelay = pj.SockOpt()
@@ -103,9 +98,10 @@ def transport_config(cfg: SipAccountConfig) -> pj.TransportConfig:
 
 def ip_change_param() -> pj.IpChangeParam:
     """After a network change: registration and calls move to the new address, but the SIP
-    listener stays as it was bound. pjsua's listener restart rebinds it to every interface
-    (measured: 127.0.0.1:P became 0.0.0.0:P); a socket bound to all interfaces (or loopback)
-    keeps working across address changes on desktop systems without it."""
+    listener stays as it was bound. pjsua's listener restart would rebind every transport,
+    the loop's private wake-up one too, to every interface (measured: 127.0.0.1:P became
+    0.0.0.0:P); the engine moves its SIP transport to the new route's address itself
+    (`EngineLoop.network_changed`)."""
     prm = pj.IpChangeParam()
     prm.restartListener = False
     return prm
@@ -126,8 +122,11 @@ def codec_priority(codec_id: str) -> int:
 # --- the account ---------------------------------------------------------------------------
 
 
-def account_config(cfg: SipAccountConfig, transport_id: int, stun: bool) -> pj.AccountConfig:
-    """The SIP account on transport `transport_id`; `stun`: STUN servers are in use."""
+def account_config(
+    cfg: SipAccountConfig, transport_id: int, stun: bool, bound: str
+) -> pj.AccountConfig:
+    """The SIP account on transport `transport_id`; `stun`: STUN servers are in use; RTP
+    bound to `bound` like SIP ("": every interface)."""
     acc = pj.AccountConfig()
     tp_param = "" if cfg.transport is Transport.UDP else f";transport={cfg.transport.value}"
     acc.idUri = f"sip:{cfg.username}@{cfg.domain}"
@@ -146,7 +145,7 @@ def account_config(cfg: SipAccountConfig, transport_id: int, stun: bool) -> pj.A
     acc.mediaConfig.srtpUse = _SRTP[cfg.srtp]
     # SDES keys only over TLS when SIP is encrypted; over UDP/TCP the key would be plain text
     acc.mediaConfig.srtpSecureSignaling = 1 if cfg.transport is Transport.TLS else 0
-    acc.mediaConfig.transportConfig.boundAddress = bound_address(cfg)
+    acc.mediaConfig.transportConfig.boundAddress = bound
     return acc
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -171,3 +172,16 @@ class ToneSource:
     def close(self) -> None:
         self.tones.clear()
         self.recorders.clear()
+
+
+def bound_addresses(port: int, proto: str = "udp") -> set[str]:
+    """Local IPv4 addresses with a socket on `port` in this network namespace: UDP sockets, or
+    listening TCP ones (`proto` "tcp"), from /proc/net (what `ss -lun`/`ss -ltn` shows)."""
+    found = set()
+    for line in Path(f"/proc/net/{proto}").read_text().splitlines()[1:]:
+        fields = line.split()
+        address, hex_port = fields[1].split(":")
+        listening = proto == "udp" or fields[3] == "0A"  # TCP_LISTEN
+        if int(hex_port, 16) == port and listening:
+            found.add(str(ipaddress.IPv4Address(int(address, 16).to_bytes(4, "little"))))
+    return found

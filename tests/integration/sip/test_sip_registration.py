@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures.kamailio import free_port, make_test_pki
-from tests.integration.sip.helpers import account
+from tests.integration.sip.helpers import account, bound_addresses
 from vpaphone.demo.tls import make_certificates
 from vpaphone.sip.config import Transport
 from vpaphone.sip.reasons import RegistrationState
@@ -153,3 +153,21 @@ def test_busy_local_port_is_a_clear_start_error(kamailio, qtbot, call_log):
             engine.start(account(kamailio, local_port=port))
         assert not engine.running
         engine.shutdown()  # harmless after a failed start
+
+
+@pytest.mark.parametrize("transport", [Transport.UDP, Transport.TCP, Transport.TLS])
+def test_sip_is_bound_only_to_the_address_towards_the_server(kamailio, engine, transport):
+    # the route to 127.0.0.1 leaves from 127.0.0.1: nothing else reaches the phone's SIP port
+    port = free_port(socket.SOCK_STREAM)
+    phone = engine(account(kamailio, transport=transport, local_port=port))
+    phone.wait_registration(RegistrationState.REGISTERED)
+    proto = "udp" if transport is Transport.UDP else "tcp"
+    assert bound_addresses(port, proto) == {"127.0.0.1"}
+
+
+def test_direct_calls_keep_sip_on_every_interface(kamailio, engine):
+    # a direct-IP caller may come in on any interface
+    port = free_port()
+    phone = engine(account(kamailio, local_port=port, allow_direct_calls=True))
+    phone.wait_registration(RegistrationState.REGISTERED)
+    assert bound_addresses(port) == {"0.0.0.0"}

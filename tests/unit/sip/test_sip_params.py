@@ -74,7 +74,7 @@ def test_each_call_gets_its_own_parameters() -> None:
     [(Transport.UDP, ""), (Transport.TCP, ";transport=tcp"), (Transport.TLS, ";transport=tls")],
 )
 def test_registrar_and_proxy_are_reached_over_the_configured_transport(transport, param) -> None:
-    acc = account_config(_config(transport=transport), transport_id=3, stun=False)
+    acc = account_config(_config(transport=transport), transport_id=3, stun=False, bound="")
     assert acc.regConfig.registrarUri == f"sip:sip.example:5061{param}"
     assert list(acc.sipConfig.proxies) == [f"sip:proxy.example:5061;lr{param}"]
     assert acc.sipConfig.transportId == 3
@@ -88,13 +88,15 @@ def test_account_identity_credentials_and_registration_timers() -> None:
         register_retry_first_s=3,
         register_retry_s=40,
     )
-    acc = account_config(config, transport_id=0, stun=False)
+    acc = account_config(config, transport_id=0, stun=False, bound="")
     assert acc.idUri == '"Anna Muster" <sip:vpa-7@vpa.example>'
     (cred,) = acc.sipConfig.authCreds
     # the password answers the registrar's realm only (the domain's host), never "*"
     realm = ("digest", "vpa.example", "auth-7", "pw")
     assert (cred.scheme, cred.realm, cred.username, cred.data) == realm
-    provisioned = account_config(_config(domain="vpa.example:5070", realm="pbx"), 0, stun=False)
+    provisioned = account_config(
+        _config(domain="vpa.example:5070", realm="pbx"), 0, stun=False, bound=""
+    )
     assert [c.realm for c in provisioned.sipConfig.authCreds] == ["pbx"]
     assert _config(domain="vpa.example:5070").auth_realm == "vpa.example"
     reg = acc.regConfig
@@ -104,7 +106,7 @@ def test_account_identity_credentials_and_registration_timers() -> None:
 
 def test_peer_to_peer_account_registers_nowhere_and_sends_no_credentials() -> None:
     acc = account_config(
-        _config(register=False, password="", registrar=None, outbound_proxy=None), 0, stun=False
+        _config(register=False, password="", registrar=None, outbound_proxy=None), 0, False, ""
     )
     assert acc.regConfig.registrarUri == ""
     assert list(acc.sipConfig.authCreds) == []
@@ -112,7 +114,9 @@ def test_peer_to_peer_account_registers_nowhere_and_sends_no_credentials() -> No
 
 
 def test_srtp_keys_only_travel_encrypted_over_tls() -> None:
-    acc = account_config(_config(transport=Transport.TLS, srtp=SrtpMode.MANDATORY), 0, stun=False)
+    acc = account_config(
+        _config(transport=Transport.TLS, srtp=SrtpMode.MANDATORY), 0, stun=False, bound=""
+    )
     assert acc.mediaConfig.srtpUse == pj.PJMEDIA_SRTP_MANDATORY
     assert acc.mediaConfig.srtpSecureSignaling == 1
     for transport in (Transport.UDP, Transport.TCP):
@@ -131,25 +135,25 @@ def test_srtp_keys_only_travel_encrypted_over_tls() -> None:
 )
 def test_srtp_mode(mode, use) -> None:
     config = _config(transport=Transport.TLS, srtp=mode)
-    assert account_config(config, 0, stun=False).mediaConfig.srtpUse == use
+    assert account_config(config, 0, stun=False, bound="").mediaConfig.srtpUse == use
 
 
 def test_nat_settings_follow_stun_and_ice() -> None:
-    plain = account_config(_config(), 0, stun=False).natConfig
+    plain = account_config(_config(), 0, stun=False, bound="").natConfig
     assert plain.sipStunUse == pj.PJSUA_STUN_USE_DISABLED
     assert plain.mediaStunUse == pj.PJSUA_STUN_USE_DISABLED
     assert plain.iceEnabled is False
     assert plain.contactRewriteUse == 0  # a LAN contact is not rewritten behind our back
-    nat = account_config(_config(ice=True), 0, stun=True).natConfig
+    nat = account_config(_config(ice=True), 0, stun=True, bound="").natConfig
     assert nat.sipStunUse != pj.PJSUA_STUN_USE_DISABLED
     assert nat.iceEnabled is True
 
 
-def test_media_and_sip_bind_to_loopback_only_for_a_loopback_server() -> None:
+def test_media_and_sip_bind_to_the_address_given() -> None:
     local = _config(registrar="127.0.0.1:5070", outbound_proxy=None)
-    assert transport_config(local).boundAddress == "127.0.0.1"
-    assert account_config(local, 0, False).mediaConfig.transportConfig.boundAddress == "127.0.0.1"
-    assert transport_config(_config()).boundAddress == ""
+    assert transport_config(local, "127.0.0.1").boundAddress == "127.0.0.1"
+    acc = account_config(local, 0, False, "127.0.0.1")  # held: SWIG members point into it
+    assert acc.mediaConfig.transportConfig.boundAddress == "127.0.0.1"
 
 
 def test_tcp_and_tls_switch_nagle_off_and_tls_verifies_the_server(
@@ -158,8 +162,8 @@ def test_tcp_and_tls_switch_nagle_off_and_tls_verifies_the_server(
     system = tmp_path / "system-store.pem"
     system.write_text("SYSTEM CAS\n")
     monkeypatch.setenv("SSL_CERT_FILE", str(system))  # where the system's OpenSSL looks
-    assert list(transport_config(_config()).sockOptParams.sockOpts) == []
-    tls = transport_config(_config(transport=Transport.TLS, tls_ca_pem="COMPANY CA\n"))
+    assert list(transport_config(_config(), "").sockOptParams.sockOpts) == []
+    tls = transport_config(_config(transport=Transport.TLS, tls_ca_pem="COMPANY CA\n"), "")
     for opts in (tls.sockOptParams.sockOpts, tls.tlsConfig.sockOptParams.sockOpts):
         (opt,) = opts
         assert (opt.level, opt.optName) == (socket.IPPROTO_TCP, socket.TCP_NODELAY)
@@ -207,17 +211,22 @@ def test_every_pjsua2_state_becomes_its_own_enum_member() -> None:
 )
 def test_registration_expiry_by_transport_unless_provisioned(transport, expiry) -> None:
     # over UDP only the refresh finds a registrar that restarted: it must come within 2 minutes
-    reg = account_config(_config(transport=transport), transport_id=0, stun=False).regConfig
+    reg = account_config(
+        _config(transport=transport), transport_id=0, stun=False, bound=""
+    ).regConfig
     assert reg.timeoutSec == expiry
     if transport is Transport.UDP:
         assert reg.timeoutSec - reg.delayBeforeRefreshSec < 120
     provisioned = _config(transport=transport, register_expiry_s=600)
-    assert account_config(provisioned, transport_id=0, stun=False).regConfig.timeoutSec == 600
+    assert (
+        account_config(provisioned, transport_id=0, stun=False, bound="").regConfig.timeoutSec
+        == 600
+    )
 
 
 def test_keepalive_and_retry_randomisation_come_from_the_account() -> None:
     acc = account_config(
-        _config(keepalive_s=25, register_retry_random_s=3), transport_id=0, stun=False
+        _config(keepalive_s=25, register_retry_random_s=3), transport_id=0, stun=False, bound=""
     )
     assert acc.natConfig.udpKaIntervalSec == 25
     assert acc.regConfig.randomRetryIntervalSec == 3

@@ -73,6 +73,8 @@ def test_zone_of():
         ({"password": ""}, "password"),
         ({"caller_id": "0221 123"}, "caller ID"),
         ({"register_expiry_s": 0}, "intervals"),
+        ({"register_check_s": -1}, "intervals"),
+        ({"register_answer_s": 0}, "answer bound"),
     ],
 )
 def test_config_rejects_bad_values_naming_the_field(changes, field):
