@@ -109,11 +109,11 @@ venv: $(STAMPS)/dev
 demo: $(STAMPS)/runtime
 	$(VENV)/bin/vpaphone --demo
 
-# The whole suite with line coverage, real components and the installer tier included.
-# Installs what it needs first.
+# The whole suite with line coverage, real components and the installer tier included
+# (tests/run-tiers: the installer tier beside the rest, then the audio-quality calls alone).
+# Installs what it needs first. PYTEST_ARGS go to every pytest run.
 test: $(STAMPS)/dev $(STAMPS)/apt-test $(STAMPS)/apt-package lint
-	tests/run-suite $(PY) -m pytest --cov --cov-report=term:skip-covered \
-	  --cov-report=xml:build/coverage.xml $(PYTEST_ARGS)
+	tests/run-tiers $(PY) $(PYTEST_ARGS)
 
 # Unit tier only (the widget tests included, offscreen): no SIP peers, no keychain, no installers.
 test-fast: $(STAMPS)/dev $(STAMPS)/apt-test $(STAMPS)/apt-package

@@ -168,21 +168,9 @@ def test_echo_is_cancelled_by_25_db_after_two_seconds(
     assert erle >= 25.0
 
 
-# Not met (docs/audio.md, "Double talk"): WebRTC's AEC3 in its default tuning turns the VPA's voice
-# down while the customer's echo plays, even an echo 16 dB weaker than the voice: 17-85 % kept
-# here (7 runs). The library exposes no tuning; LiveKit's build of the same module kept 52-71 %
-# offline on the same signals, SpeexDSP 24 %. Left in, so that a better canceller shows here.
-_AEC3_DOUBLE_TALK = pytest.mark.xfail(
-    reason="AEC3 (default tuning) keeps 17-85 % of the VPA's voice in double talk; target 90 %",
-    strict=False,
-)
-
-
 # One echo path (the middle of the issue's range): each costs two 13 s calls, ~1 min, and the
-# three paths measured on issue-17's branch failed alike.
-@pytest.mark.parametrize(
-    ("delay_ms", "gain_db"), [pytest.param(100, -12.0, marks=_AEC3_DOUBLE_TALK)]
-)
+# three paths measured on issue-17's branch behaved alike.
+@pytest.mark.parametrize(("delay_ms", "gain_db"), [(100, -12.0)])
 def test_double_talk_keeps_the_vpas_voice(
     delay_ms: int,
     gain_db: float,
@@ -214,8 +202,20 @@ def test_double_talk_keeps_the_vpas_voice(
         )
         kept.append(speech_energy(rec, near.samples16, RATE, find_lag(rec, near.samples16)))
     ratio = kept[1] / kept[0]
-    print(f"double talk {delay_ms} ms {gain_db} dB: VPA's voice kept {ratio * 100:.0f} %")
-    assert ratio >= 0.9
+    print(
+        f"double talk {delay_ms} ms {gain_db} dB: VPA's voice kept {ratio * 100:.0f} % "
+        f"({db(1 / ratio):.1f} dB taken)"
+    )
+    # Strict: at most 6 dB taken from the VPA's voice (the limit of ITU-T P.340's double-talk
+    # type 2a, "partially duplex"): a canceller that regresses to half-duplex suppression, muting
+    # her while the customer talks, fails here.
+    assert ratio >= 0.25
+    if ratio < 0.9:
+        # Issue 17's 90 % (0.5 dB) is not met (docs/audio.md, "Double talk"): WebRTC's AEC3 in its
+        # default tuning damps the near end where it expects echo — 51-85 % kept at this path
+        # on issue-17's branch, 61 % on the port; the library exposes no tuning, LiveKit's build
+        # of the same module kept 52-71 % offline, SpeexDSP 24 %. A better canceller passes here.
+        pytest.xfail(f"AEC3 keeps {ratio:.0%} of the VPA's voice in double talk; target 90 %")
 
 
 def test_fan_noise_is_reduced_10_db_and_speech_kept(

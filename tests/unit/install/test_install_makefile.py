@@ -61,7 +61,7 @@ def test_make_test_adds_the_dev_tools(tmp_path: Path) -> None:
     folder = _set_up(tmp_path, dev=True)
     commands = _dry_run(folder, "-W", "pyproject.toml", "test")
     assert ".venv/bin/python -m pip install -q -e '.[dev]'" in commands
-    assert [c for c in commands if c.startswith("tests/run-suite .venv/bin/python -m pytest")]
+    assert [c for c in commands if c.startswith("tests/run-tiers .venv/bin/python")]
 
 
 def test_make_does_not_pass_on_the_callers_python_settings(tmp_path: Path) -> None:
