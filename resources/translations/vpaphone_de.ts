@@ -423,6 +423,10 @@
         <translation>Läuft</translation>
     </message>
     <message>
+        <source>Transferred to %1</source>
+        <translation>Weitergeleitet an %1</translation>
+    </message>
+    <message>
         <source>Completed</source>
         <translation>Beendet</translation>
     </message>

@@ -117,6 +117,16 @@ def test_every_end_reason_has_words() -> None:
         assert text != reason.value
 
 
+def test_a_transferred_call_names_whom_it_went_to() -> None:
+    from vpaphone.ui.widgets.history import outcome_text
+
+    record = CallRecord(
+        "id", "t", CallDirection.INCOMING, "+4922182829980", CostZone.DE, TelephonyArea.NONE, T0,
+        end_reason=EndReason.COMPLETED, transferred_to="+493012345678", transferred_at=T0,
+    )  # fmt: skip
+    assert outcome_text(record) == "Transferred to +49 30 12345678"
+
+
 def test_enter_on_a_row_redials(qtbot: QtBot, store: Store) -> None:
     add_call(store, "t1", "+33142685300", T0, EndReason.NO_ANSWER)
     view = HistoryView(HistoryService(store.calls))

@@ -51,6 +51,10 @@ def outcome_text(record: CallRecord) -> str:
     """What happened, in words: "Completed", "Busy", "Blocked by the call rules" …"""
     if record.end_reason is None:
         return QCoreApplication.translate("History", "In progress")
+    if record.transferred_to:  # only a transfer that succeeded records its target
+        return QCoreApplication.translate("History", "Transferred to %1").replace(
+            "%1", shown_number(record.transferred_to)
+        )
     texts = {
         EndReason.COMPLETED: QCoreApplication.translate("History", "Completed"),
         EndReason.CANCELLED: QCoreApplication.translate("History", "Cancelled"),
