@@ -103,6 +103,7 @@ class EngineLoop:
         self._wake_addr: tuple[str, int] | None = None
         self._account: EngineAccount | None = None
         self._watch: RegistrationWatch | None = None  # set with the account when it registers
+        self._watch_at = 0.0  # when the watch next needs a look (monotonic)
         self._bound = ""  # the address SIP and RTP are bound to ("": every interface)
         self._transport_id = -1  # the SIP transport (pjsua's id)
         self._stun = False  # STUN servers are in use
@@ -295,8 +296,9 @@ class EngineLoop:
                 if self.calls.has_dead:
                     self.calls.reap()
                 boot, mono = self._check_sleep(boot, mono)
-                if self._watch is not None:
-                    self._check_registration(self._watch)
+                watch = self._watch
+                if watch is not None and (watch.changed or time.monotonic() >= self._watch_at):
+                    self._check_registration(watch)
                 if self._unannounced:
                     # just before this thread lets go of the GIL in libHandleEvents: the
                     # woken Qt thread finds it free
@@ -333,8 +335,8 @@ class EngineLoop:
         """The next `libHandleEvents` wait: POLL_MS, or until the registration watch is due."""
         if self._watch is None:
             return POLL_MS
-        wait_s = self._watch.wait_s(time.monotonic())  # inf: nothing due
-        return POLL_MS if wait_s * 1000 >= POLL_MS else max(MIN_WAIT_MS, math.ceil(wait_s * 1000))
+        wait_ms = (self._watch_at - time.monotonic()) * 1000  # inf: nothing due
+        return POLL_MS if wait_ms >= POLL_MS else max(MIN_WAIT_MS, math.ceil(wait_ms))
 
     def _check_registration(self, watch: RegistrationWatch) -> None:
         """Say "not registered" when the registrar went silent; re-REGISTER when a check is
@@ -356,6 +358,9 @@ class EngineLoop:
                 self._account.setRegistration(True)  # onRegStarted tells the watch
             except pj.Error:  # busy: a REGISTER is under way (pjsip still retransmits it)
                 watch.skipped(now)
+        watch.changed = False  # after the check: a REGISTER it sent is in the next deadline
+        now = time.monotonic()
+        self._watch_at = now + watch.wait_s(now)
 
     def _create(self) -> None:
         cfg = self.config

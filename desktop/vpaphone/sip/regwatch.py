@@ -8,9 +8,9 @@ the phone has it again at once), and a REGISTER with no final answer `answer_s` 
 out makes the phone "not registered" there and then. pjsip keeps retransmitting it until its own
 timeout; an answer that comes late registers the phone again.
 
-Plain Python on the engine thread: the loop asks `due`/`went_silent` once per turn and waits
-no longer than `wait_s` for the next, so this adds no thread and no timer: one turn for each
-check and each deadline.
+Plain Python on the engine thread: the loop asks `due`/`went_silent` when `wait_s` said so or
+a REGISTER went out or was answered since (`changed`), and waits no longer than `wait_s` for
+the next, so this adds no thread, no timer and no work to the turns a call's packets cause.
 """
 
 from __future__ import annotations
@@ -36,15 +36,18 @@ class RegistrationWatch:
         # pjsua itself retries): a refused password must not be sent again and again.
         self._worth_checking = False
         self._unreachable = False  # a REGISTER failed for want of an answer (unseen)
+        self.changed = True  # a REGISTER went out or was answered since the loop last looked
 
     def sent(self, now: float) -> None:
         """A REGISTER went out (pjsua's refresh or retry, or a check)."""
+        self.changed = True
         self._sent_at = now
         self._silence_told = False
         self._next_check = now + self._check_s if self._check_s > 0 else math.inf
 
     def answered(self, now: float, code: int, active: bool) -> None:
         """pjsua reported the outcome (`code` 0: no answer arrived, e.g. a lost connection)."""
+        self.changed = True
         self._sent_at = None
         self._worth_checking = (200 <= code < 300 and active) or code in (0, 408) or code >= 500
         self._unreachable = self._unreachable or code in _NO_ANSWER
