@@ -11,8 +11,11 @@ phones themselves, all registered at one Kamailio, each phone started once for t
   transfer's outcome (none within the bound) and keeps its caller;
 - a REFER from linphonec and from Twinkle: declined (603), handed to the app, and the app dials
   nothing by itself;
-- a call to linphonec with mandatory SRTP (our leg over TLS): it answers with SDES keys, and its
-  tone arrives decrypted;
+- TLS and SRTP end to end: a second linphonec registered over TLS (verifying Kamailio's
+  certificate) with mandatory SRTP, the engine over TLS with mandatory SRTP; a call each way
+  connects with RTP/SAVP and SDES keys (`a=crypto`) in offer and answer, and a tone each way is
+  heard at its frequency (Twinkle 1.10 has neither: SIP over UDP or TCP only, and Debian builds it
+  without its ZRTP library; docs/operations.md, "Tested here");
 - Twinkle's attended transfer of a linphonec caller to the VPA (Twinkle consults the VPA, then
   linphonec sends the VPA an INVITE with Replaces): the replacing call connects.
 """
@@ -35,7 +38,7 @@ from tests.fixtures.twinkle import Twinkle, start_twinkle
 from tests.integration.audio.conftest import dominant_hz, loudest_second, pcm_to_array
 from tests.integration.sip.helpers import Phone, ToneSource, account, destination
 from vpaphone.core.model import CallDirection, EndReason
-from vpaphone.sip.config import SrtpMode, Transport
+from vpaphone.sip.config import SipAccountConfig, SrtpMode, Transport
 from vpaphone.sip.engine import CallState, CommandFailure, EngineCommand, TransferRequest
 from vpaphone.sip.events import FailureCause
 from vpaphone.sip.reasons import RegistrationState
@@ -44,12 +47,18 @@ pytestmark = [pytest.mark.kamailio]
 
 LINPHONE = "+4922100000003"
 TWINKLE = "+4922100000004"
+LINPHONE_TLS = "+4922100000005"  # over TLS, SRTP mandatory
 PREMIUM = "+19005550000"  # what a REFER asks the VPA to call; never dialled by itself
 
 
 @pytest.fixture(scope="module")
 def pbx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kamailio]:
-    users = {**DEFAULT_USERS, LINPHONE: "linphone-secret", TWINKLE: "twinkle-secret"}
+    users = {
+        **DEFAULT_USERS,
+        LINPHONE: "linphone-secret",
+        TWINKLE: "twinkle-secret",
+        LINPHONE_TLS: "linphone-tls-secret",
+    }
     with start_kamailio(tmp_path_factory.mktemp("kamailio"), users=users) as kam:
         yield kam
 
@@ -62,6 +71,18 @@ def linphone(pbx: Kamailio, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     with start_linphone(pbx, LINPHONE, directory) as phone:
         phone.play(tone)  # its microphone, for every call
         phone.record(directory / "heard.wav")
+        phone.send("autoanswer enable")
+        yield phone
+
+
+@pytest.fixture(scope="module")
+def linphone_tls(pbx: Kamailio, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Linphonec]:
+    """linphonec over TLS with mandatory SRTP: what it hears goes where each test says."""
+    directory = tmp_path_factory.mktemp("linphonec-tls")
+    tone = directory / "tone-440.wav"
+    _write_tone(tone, 440, seconds=10)
+    with start_linphone(pbx, LINPHONE_TLS, directory, tls=True, srtp_mandatory=True) as phone:
+        phone.play(tone)
         phone.send("autoanswer enable")
         yield phone
 
@@ -81,8 +102,8 @@ def _write_tone(path: Path, hz: int, seconds: float, rate: int = 8000) -> None:
         wav.writeframes((np.sin(2 * math.pi * hz * t) * 12000).astype("<i2").tobytes())
 
 
-def _registered(engine, pbx: Kamailio, **kwargs) -> Phone:
-    phone = engine(account(pbx), **kwargs)
+def _registered(engine, pbx: Kamailio, config: SipAccountConfig | None = None, **kwargs) -> Phone:
+    phone = engine(config or account(pbx), **kwargs)
     phone.wait_registration(RegistrationState.REGISTERED)
     return phone
 
@@ -271,20 +292,94 @@ def test_attended_transfer_by_twinkle_replaces_the_call(pbx, linphone, twinkle, 
     linphone.console.wait_for(rf"Call \d+ with sip:\{TWINKLE}@\S+ ended", after=mark)
 
 
+# a SIP message linphonec sent or received over TLS, in its debug log (belle-sip's lines)
+_TLS_MESSAGE = re.compile(
+    r"channel \[\w+\]: (?P<way>message sent to|received \[\d+\] new bytes from) \[TLS://[^]]+\]"
+    r"[^\n]*\n(?P<text>.*?)(?=^\d{4}-\d\d-\d\d \d\d:|\Z)",
+    re.DOTALL | re.MULTILINE,
+)
+
+
+def _secure_exchange(log: str, offer: str) -> None:
+    """In (part of) linphonec's log: the first INVITE starting with `offer` and its 200 went
+    over TLS and carry SDES-keyed SRTP (RTP/SAVP with `a=crypto`) — linphonec's leg by the
+    channel it logs, the engine's by its Contact in the one linphonec received (pjsua puts the
+    transport it uses there), as Kamailio passes SDP and Contact on unchanged."""
+    messages = [
+        (m["way"].startswith("message sent"), m["text"].replace("\r\n", "\n"))
+        for m in _TLS_MESSAGE.finditer(log)
+    ]
+    starts = [i for i, (_, text) in enumerate(messages) if text.startswith(offer)]
+    assert starts, f"no {offer!r} over TLS in linphonec's log"
+    answers = [
+        message
+        for message in messages[starts[0] :]
+        if message[1].startswith("SIP/2.0 200")
+        and re.search(r"^CSeq: \d+ INVITE", message[1], re.MULTILINE)
+    ]
+    assert answers, f"no 200 to {offer!r} over TLS in linphonec's log"
+    by_way = dict((messages[starts[0]], answers[0]))
+    assert set(by_way) == {True, False}, by_way  # one sent by linphonec, one received
+    sent, received = by_way[True], by_way[False]
+    for text in (sent, received):
+        assert re.search(r"^m=audio \d+ RTP/SAVP ", text, re.MULTILINE), text
+        assert re.search(r"^a=crypto:\d+ \w+ inline:", text, re.MULTILINE), text
+    assert re.search(r"^Contact: <sip:[^>]*;transport=tls", received, re.MULTILINE | re.I), received
+
+
 @pytest.mark.linphone
-def test_srtp_call_to_linphone(pbx, linphone, engine, tmp_path):
-    # our leg over TLS with mandatory SRTP (SDES keys), linphone's over UDP: it must answer
-    # the RTP/SAVP offer with a key of its own, or no call and no audio
+def test_tls_srtp_call_to_linphone(pbx, linphone_tls, engine, tmp_path, call_log):
+    """Both legs TLS, SRTP mandatory on both phones: linphonec answers our RTP/SAVP offer with
+    its own key, and each hears the other's tone decrypted."""
     tones = ToneSource(1000, record_dir=tmp_path)
-    account_tls = account(pbx, transport=Transport.TLS, srtp=SrtpMode.MANDATORY)
-    phone = engine(account_tls, media_handler=tones)
-    phone.wait_registration(RegistrationState.REGISTERED)
-    call_id = phone.dial(LINPHONE)
+    secure = account(pbx, transport=Transport.TLS, srtp=SrtpMode.MANDATORY)
+    phone = _registered(engine, pbx, secure, media_handler=tones)
+    heard_by_linphone = tmp_path / "heard-by-linphone.wav"
+    linphone_tls.record(heard_by_linphone)
+    log_start = len(linphone_tls.log())
+    mark = linphone_tls.console.mark()
+    call_id = phone.dial(LINPHONE_TLS)
     phone.wait_state(call_id, CallState.CONNECTED)
-    phone.qtbot.wait(1000)
+    linphone_tls.console.wait_for(r"Media streams established", after=mark)
+    phone.qtbot.wait(1500)  # 1.5 s of tone each way
     stats = phone.engine.stream_stats(call_id)
     _end_all(phone)
+    linphone_tls.console.wait_for(r"Call \d+ with .* ended", after=mark)
     assert stats is not None
-    assert stats.rx_packets > 20  # decrypted and accepted by our side
-    assert abs(_heard_hz(tmp_path / f"{call_id}.wav") - 440) < 20  # linphone's tone
-    assert re.search(r"m=audio \d+ RTP/SAVP[^\n]*\n(.*\n)*?a=crypto:", linphone.log())
+    assert stats.rx_packets > 30  # decrypted and accepted here
+    assert stats.tx_packets > 30
+    assert abs(_heard_hz(tmp_path / f"{call_id}.wav") - 440) < 20  # linphone's tone, heard here
+    assert abs(_heard_hz(heard_by_linphone) - 1000) < 20  # ours, decrypted by linphone
+    _secure_exchange(linphone_tls.log()[log_start:], f"INVITE sip:{LINPHONE_TLS}@")
+    assert call_log.records[call_id].end_reason is EndReason.COMPLETED
+
+
+@pytest.mark.linphone
+def test_tls_srtp_call_from_linphone(pbx, linphone_tls, engine, tmp_path, call_log):
+    tones = ToneSource(1000, record_dir=tmp_path)
+    secure = account(pbx, transport=Transport.TLS, srtp=SrtpMode.MANDATORY)
+    phone = _registered(engine, pbx, secure, media_handler=tones)
+    heard_by_linphone = tmp_path / "heard-by-linphone.wav"
+    linphone_tls.record(heard_by_linphone)
+    log_start = len(linphone_tls.log())
+    mark = linphone_tls.console.mark()
+    linphone_tls.send(f"call sip:alice@{pbx.domain}")
+    phone.qtbot.waitUntil(lambda: len(phone.incoming) == 1, timeout=10_000)
+    incoming = phone.incoming[0]
+    assert incoming.caller_e164 == LINPHONE_TLS
+    phone.engine.answer(incoming.call_id)
+    phone.wait_state(incoming.call_id, CallState.CONNECTED)
+    linphone_tls.console.wait_for(r"Media streams established", after=mark)
+    phone.qtbot.wait(1500)
+    stats = phone.engine.stream_stats(incoming.call_id)
+    linphone_tls.send("terminate")
+    ended = phone.wait_state(incoming.call_id, CallState.ENDED)
+    linphone_tls.console.wait_for(r"Call \d+ with .* ended", after=mark)
+    assert ended.end_reason is EndReason.COMPLETED
+    assert stats is not None
+    assert stats.rx_packets > 30
+    assert stats.tx_packets > 30
+    assert abs(_heard_hz(tmp_path / f"{incoming.call_id}.wav") - 440) < 20
+    assert abs(_heard_hz(heard_by_linphone) - 1000) < 20
+    _secure_exchange(linphone_tls.log()[log_start:], "INVITE sip:alice@")
+    assert call_log.records[incoming.call_id].direction is CallDirection.INCOMING
