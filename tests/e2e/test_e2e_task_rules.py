@@ -199,6 +199,7 @@ def test_a_call_moved_to_another_task_counts_there_in_my_vpa_too(app: App) -> No
     history.retag_apply.click()
 
     app.qtbot.waitUntil(lambda: state.call_records[call_id]["task_id"] == EU_TASK, timeout=15_000)
-    assert app.services.store.calls.pending_retags() == []  # my-vpa confirmed the move
+    # my-vpa confirmed the move: its answer reaches the app a moment after the server took it
+    app.qtbot.waitUntil(lambda: app.services.store.calls.pending_retags() == [], timeout=10_000)
     assert app.services.store.calls.recent()[0].record.task_id == EU_TASK
     assert state.requests.count("setCallTask") == 1
