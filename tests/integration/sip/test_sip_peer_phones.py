@@ -22,6 +22,7 @@ phones themselves, all registered at one Kamailio, each phone started once for t
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import wave
@@ -63,15 +64,24 @@ def pbx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kamailio]:
         yield kam
 
 
+@contextlib.contextmanager
+def _answering_linphone(
+    pbx: Kamailio, user: str, directory: Path, **options: bool
+) -> Iterator[Linphonec]:
+    """linphonec answering every call by itself, a 440 Hz tone as its microphone."""
+    tone = directory / "tone-440.wav"
+    _write_tone(tone, 440, seconds=10)
+    with start_linphone(pbx, user, directory, **options) as phone:
+        phone.play(tone)
+        phone.send("autoanswer enable")
+        yield phone
+
+
 @pytest.fixture(scope="module")
 def linphone(pbx: Kamailio, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Linphonec]:
     directory = tmp_path_factory.mktemp("linphonec")
-    tone = directory / "tone-440.wav"
-    _write_tone(tone, 440, seconds=10)
-    with start_linphone(pbx, LINPHONE, directory) as phone:
-        phone.play(tone)  # its microphone, for every call
+    with _answering_linphone(pbx, LINPHONE, directory) as phone:
         phone.record(directory / "heard.wav")
-        phone.send("autoanswer enable")
         yield phone
 
 
@@ -79,11 +89,7 @@ def linphone(pbx: Kamailio, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 def linphone_tls(pbx: Kamailio, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Linphonec]:
     """linphonec over TLS with mandatory SRTP: what it hears goes where each test says."""
     directory = tmp_path_factory.mktemp("linphonec-tls")
-    tone = directory / "tone-440.wav"
-    _write_tone(tone, 440, seconds=10)
-    with start_linphone(pbx, LINPHONE_TLS, directory, tls=True, srtp_mandatory=True) as phone:
-        phone.play(tone)
-        phone.send("autoanswer enable")
+    with _answering_linphone(pbx, LINPHONE_TLS, directory, tls=True, srtp_mandatory=True) as phone:
         yield phone
 
 
